@@ -1,0 +1,61 @@
+# One command to run, one to test. Everything installs itself into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app assessment
+PORT ?= 5000
+WORKERS ?= 4
+STAMP := $(VENV)/.installed
+
+.PHONY: run serve test lint install system-deps fonts translations bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt setup.cfg
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements-dev.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: database up to date, shipped bank loaded, demo event, then serve on $(PORT)
+run: install
+	$(FLASK) setup
+	ASSESSMENT_PORT=$(PORT) $(BIN)/gunicorn --workers 2 --threads 4 --bind 0.0.0.0:$(PORT) \
+		--access-logfile - 'assessment:create_app()'
+
+## make serve: production server with several workers (set ASSESSMENT_DATABASE_URL for PostgreSQL)
+serve: install
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn --workers $(WORKERS) --bind 0.0.0.0:$(PORT) --access-logfile - \
+		'assessment:create_app()'
+
+## make test: Debian chromium and a Thai font when missing, then the whole suite
+test: install system-deps
+	$(BIN)/ruff check assessment tests benchmarks
+	$(BIN)/pytest -q
+
+system-deps:
+	@bash .ci/system-deps.sh
+
+lint: install
+	$(BIN)/ruff check assessment tests benchmarks
+
+## make translations: extract and compile the Thai catalogue
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o assessment/translations/messages.pot assessment
+	$(BIN)/pybabel update -i assessment/translations/messages.pot -d assessment/translations -l th
+	$(BIN)/pybabel compile -d assessment/translations
+
+## make fonts: the subset of Sarabun (Thai + Latin) the pages serve
+fonts: install
+	for w in 400:Regular 700:Bold; do \
+	  $(BIN)/pyftsubset $$($(BIN)/python -c "import fontpkg_sarabun,os;print(os.path.dirname(fontpkg_sarabun.__file__))")/files/Sarabun-$${w#*:}.ttf \
+	    --unicodes="U+0020-007E,U+00A0-00FF,U+0E00-0E7F,U+2010-2027,U+2030-2044,U+20AC,U+2122,U+2190-2193,U+2212,U+2713,U+2715" \
+	    --layout-features='*' --flavor=woff2 --output-file=assessment/static/fonts/sarabun-$${w%%:*}.woff2; \
+	done
+
+bench: install
+	$(BIN)/python benchmarks/page_weight.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -1,0 +1,85 @@
+"""Pre/post training knowledge assessment: the Flask application factory."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from assessment import database
+from assessment.extensions import babel, csrf, db, login_manager, migrate
+
+MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then instance/config.py, then ASSESSMENT_* env vars, then tests."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object("assessment.config")
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("ASSESSMENT")
+    if test_config:
+        app.config.update(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _configure_secret_key(app)
+    _configure_database(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    return app
+
+
+def _configure_secret_key(app: Flask) -> None:
+    """Keep one random key per installation so sessions survive restarts."""
+    if app.config.get("SECRET_KEY"):
+        return
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        os.chmod(key_file, 0o600)
+    app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def _configure_database(app: Flask) -> None:
+    """Take the URL from DATABASE_URL (env ASSESSMENT_DATABASE_URL), else SQLite in instance/."""
+    url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not url:
+        url = "sqlite:///" + str(Path(app.instance_path) / "assessment.sqlite")
+    app.config["SQLALCHEMY_DATABASE_URI"] = url
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if database.is_sqlite(url):
+        options.update(database.sqlite_engine_options(app.config["SQLITE_BUSY_TIMEOUT"]))
+    else:
+        options.setdefault("pool_pre_ping", True)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def _init_extensions(app: Flask) -> None:
+    from assessment.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    with app.app_context():
+        if database.is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
+            database.install_sqlite_hooks(db.engine, app.config["SQLITE_BUSY_TIMEOUT"])
+
+
+def _register_blueprints(app: Flask) -> None:
+    from assessment import models  # noqa: F401  (every table known to migrations)
+    from assessment.banks.cli import bp as banks_cli
+    from assessment.events.cli import bp as events_cli
+    from assessment.i18n import register_template_helpers
+    from assessment.quizzes.views import bp as quizzes
+    from assessment.setup_cli import register_setup_commands
+    from assessment.web import register_web
+
+    app.register_blueprint(banks_cli)
+    app.register_blueprint(events_cli)
+    app.register_blueprint(quizzes)
+    register_setup_commands(app)
+    register_template_helpers(app)
+    register_web(app)

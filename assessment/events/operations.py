@@ -1,0 +1,95 @@
+"""Creating events and opening and closing their phases."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from assessment.banks.models import BankVersion
+from assessment.events.models import PHASE_KINDS, Event, Phase
+from assessment.extensions import db
+
+#: no 0/O, 1/I/L: a code read off a projector must not be misread
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 6  # 31**6 is about 2**29.7 possible codes
+
+
+class EventRefused(Exception):
+    """The change to an event cannot be made; the message says why."""
+
+
+def new_join_code() -> str:
+    """A random join code that no event uses yet."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if find_event(code) is None:
+            return code
+
+
+def normalise_code(code: str) -> str:
+    """Codes are typed on phones: ignore case, spaces and dashes."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+def find_event(code: str) -> Event | None:
+    """The event with this join code, typed in any case."""
+    return db.session.scalars(select(Event).where(Event.code == normalise_code(code))).first()
+
+
+def create_event(
+    bank_version: BankVersion,
+    title: str,
+    held_on: date | None = None,
+    phases: tuple[str, ...] = ("pre", "post"),
+    **options,
+) -> Event:
+    """Create an event pinned to a bank version, with its phases waiting to open."""
+    unknown = [kind for kind in phases if kind not in PHASE_KINDS]
+    if unknown or not phases:
+        raise EventRefused(f"unknown phase {', '.join(unknown)}; use pre, post, followup")
+    event = Event(code=new_join_code(), title=title.strip(), held_on=held_on,
+                  bank_version=bank_version, **options)
+    ordered = [kind for kind in PHASE_KINDS if kind in phases]
+    event.phases = [Phase(kind=kind, position=i, state="waiting") for i, kind in enumerate(ordered)]
+    db.session.add(event)
+    db.session.commit()
+    return event
+
+
+def open_phase(event: Event, kind: str) -> Phase:
+    """Open a phase for answers; any other open phase of the event closes first."""
+    phase = _phase_or_refuse(event, kind)
+    for other in event.phases:
+        if other is not phase and other.is_open:
+            close_phase(event, other.kind)
+    phase.state = "open"
+    phase.opens_at = phase.opens_at or datetime.now()
+    db.session.commit()
+    return phase
+
+
+def close_phase(event: Event, kind: str) -> Phase:
+    """Close a phase; attempts left open are submitted from their saved answers."""
+    from assessment.quizzes.operations import finish_open_attempts
+
+    phase = _phase_or_refuse(event, kind)
+    phase.state = "closed"
+    phase.closes_at = datetime.now()
+    db.session.commit()
+    finish_open_attempts(phase, reason="phase_closed")
+    return phase
+
+
+def _phase_or_refuse(event: Event, kind: str) -> Phase:
+    phase = event.phase(kind)
+    if phase is None:
+        have = ", ".join(p.kind for p in event.phases)
+        raise EventRefused(f"event {event.code} has no {kind} phase (it has {have})")
+    return phase
+
+
+def all_events() -> list[Event]:
+    """Every event, newest first."""
+    return list(db.session.scalars(select(Event).order_by(Event.id.desc())))

@@ -1,0 +1,49 @@
+"""Language choice (Thai by default, English by a switch that stays chosen)."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request, session
+from flask_babel import get_locale
+
+from assessment.banks.bank import localized
+
+
+def select_locale() -> str:
+    """The participant's chosen language, else Thai."""
+    chosen = session.get("lang")
+    if chosen in current_app.config["LANGUAGES"]:
+        return chosen
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language() -> str:
+    """'th' or 'en' for the current request."""
+    return str(get_locale() or "th")
+
+
+def choose_language(lang: str) -> None:
+    """Remember a language for this browser's session."""
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+        session.permanent = True
+
+
+def register_template_helpers(app: Flask) -> None:
+    """`t(text)` picks a bank text in the current language; `lang` is the language code."""
+
+    from assessment.quizzes import display
+    from assessment.reports.thai_dates import thai_date
+
+    app.add_template_filter(thai_date, "thai_date")
+
+    @app.context_processor
+    def _helpers():
+        lang = current_language()
+        return {
+            "given_text": lambda question, value: display.given_text(question, value, lang),
+            "right_text": lambda question: display.right_text(question, lang),
+            "lang": lang,
+            "t": lambda text: localized(text, lang),
+            "other_lang": "en" if lang == "th" else "th",
+            "current_path": request.full_path.rstrip("?") if request else "/",
+        }

@@ -1,0 +1,13 @@
+"""Every table, imported in one place so migrations and create_all see them all."""
+
+from assessment.auth.models import User
+from assessment.banks.models import BankVersion, QuestionRecord
+from assessment.events.models import Event, Phase
+from assessment.organisation.models import Department, LevelGroup, StaffLevel
+from assessment.quizzes.models import Answer, Attempt, Participant
+from assessment.roster.models import RosterEntry
+
+__all__ = [
+    "Answer", "Attempt", "BankVersion", "Department", "Event", "LevelGroup", "Participant",
+    "Phase", "QuestionRecord", "RosterEntry", "StaffLevel", "User",
+]

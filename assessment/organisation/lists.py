@@ -1,0 +1,58 @@
+"""The organisation's departments and staff levels as participants and reports see them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from assessment.extensions import db
+from assessment.i18n import current_language
+from assessment.organisation import defaults
+from assessment.organisation.models import Department, LevelGroup, StaffLevel
+
+
+def _name(row, lang: str) -> str:
+    return row.name_en if lang == "en" and row.name_en else row.name_th
+
+
+def department_choices(lang: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of active departments in the list's order."""
+    lang = lang or current_language()
+    rows = db.session.scalars(select(Department).where(Department.active)
+                              .order_by(Department.position))
+    return [(row.code, _name(row, lang)) for row in rows]
+
+
+def level_choices(lang: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of active staff levels, most senior first."""
+    lang = lang or current_language()
+    rows = db.session.scalars(select(StaffLevel).where(StaffLevel.active)
+                              .order_by(StaffLevel.position))
+    return [(row.code, _name(row, lang)) for row in rows]
+
+
+def names(lang: str) -> dict[str, dict[str, str]]:
+    """Display names by code: {'department': {...}, 'level': {...}, 'level_group': {...}}."""
+    return {
+        "department": {r.code: _name(r, lang) for r in db.session.scalars(select(Department))},
+        "level": {r.code: _name(r, lang) for r in db.session.scalars(select(StaffLevel))},
+        "level_group": {r.code: _name(r, lang) for r in db.session.scalars(select(LevelGroup))},
+        "group_of_level": {r.code: r.group_code for r in db.session.scalars(select(StaffLevel))},
+    }
+
+
+def seed_defaults() -> bool:
+    """Fill empty lists with the shipped defaults; lists HR already edited are left alone."""
+    if db.session.scalar(select(Department.code).limit(1)) is not None:
+        return False
+    for group in defaults.LEVEL_GROUPS:
+        db.session.add(LevelGroup(code=group.code, name_th=group.th, name_en=group.en,
+                                  position=group.order))
+    db.session.flush()
+    for level in defaults.STAFF_LEVELS:
+        db.session.add(StaffLevel(code=level.code, name_th=level.th, name_en=level.en,
+                                  group_code=level.group, position=level.order))
+    for department in defaults.DEPARTMENTS:
+        db.session.add(Department(code=department.code, name_th=department.th,
+                                  name_en=department.en, position=department.order))
+    db.session.commit()
+    return True

@@ -1,0 +1,41 @@
+"""The participant's forms: join code, identification, and the answers sent by a quiz page."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
+from wtforms import SelectField, StringField
+from wtforms.validators import DataRequired, Length
+
+from assessment.banks.bank import Bank
+from assessment.quizzes.answers import parse_given
+
+
+class JoinForm(FlaskForm):
+    code = StringField(_l("Join code"), validators=[DataRequired(), Length(max=20)])
+
+
+class NameForm(FlaskForm):
+    """Identification without a roster: name, department and staff level from the lists."""
+
+    name = StringField(_l("First name and last name"), validators=[DataRequired(), Length(max=200)])
+    department = SelectField(_l("Department"), validators=[DataRequired()])
+    level = SelectField(_l("Staff level"), validators=[DataRequired()])
+
+    def validate_name(self, field):
+        from assessment.quizzes.pairing import name_key
+
+        if len(name_key(field.data)) < 2:
+            raise ValueError(_l("Please type your first name and last name."))
+
+
+class EmployeeIdForm(FlaskForm):
+    """Identification when HR loaded the staff roster."""
+
+    employee_id = StringField(_l("Employee ID"), validators=[DataRequired(), Length(max=50)])
+
+
+def answers_from_form(bank: Bank, question_ids: list[str], form: MultiDict) -> dict:
+    """Question id -> stored value for every question shown on the page."""
+    return {qid: parse_given(bank.question(qid), form.getlist(f"q_{qid}")) for qid in question_ids}

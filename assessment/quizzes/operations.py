@@ -1,0 +1,226 @@
+"""What participants do: identify, start an attempt, save answers, submit."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from assessment.banks.bank import Bank
+from assessment.banks.operations import bank_of
+from assessment.events.models import Event, Phase
+from assessment.extensions import db
+from assessment.quizzes import ordering
+from assessment.quizzes.models import Answer, Attempt, Participant
+from assessment.quizzes.pairing import clean_name, employee_key, name_key
+from assessment.quizzes.scoring import points_for
+from assessment.roster.models import RosterEntry
+
+#: answers that arrive this long after the deadline still count (phones on slow Wi-Fi)
+DEADLINE_GRACE = timedelta(seconds=20)
+
+
+class AttemptClosed(Exception):
+    """The attempt no longer takes answers; the message says why, in the participant's words."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        #: "submitted", "phase_closed" or "time_up"
+        self.reason = reason
+
+
+class NotOnRoster(Exception):
+    """The employee ID is not on the event's roster."""
+
+
+def has_roster(event: Event) -> bool:
+    """True when HR loaded a staff list, so people identify by employee ID."""
+    query = select(RosterEntry.id).where(RosterEntry.event_id == event.id).limit(1)
+    return db.session.scalar(query) is not None
+
+
+def identify_by_employee_id(event: Event, employee_id: str) -> Participant:
+    """The participant for a roster employee ID, created on first sight."""
+    key = employee_key(employee_id)
+    entries = db.session.scalars(select(RosterEntry).where(RosterEntry.event_id == event.id))
+    entry = next((e for e in entries if employee_key(e.employee_id) == key), None)
+    if entry is None:
+        raise NotOnRoster(employee_id)
+    existing = _participant_where(event, Participant.employee_id == entry.employee_id)
+    if existing:
+        return existing
+    return _create_participant(event, entry.name, entry.department_code, entry.level_code,
+                               entry.employee_id)
+
+
+def identify_by_name(event: Event, name: str, department_code: str, level_code: str) -> Participant:
+    """The participant with this name: the same person at the post-test, or someone new."""
+    key = name_key(name)
+    candidates = list(db.session.scalars(select(Participant).where(
+        Participant.event_id == event.id, Participant.name_key == key)))
+    same_department = [p for p in candidates if p.department_code == department_code]
+    if same_department:
+        return same_department[0]
+    # Someone who picked another department at the pre-test is still the same person,
+    # unless that name already answered the open phase (then it is a namesake).
+    open_phase = event.open_phase
+    free = [p for p in candidates if not _has_attempt(p, open_phase)]
+    if len(candidates) == 1 and free:
+        return free[0]
+    return _create_participant(event, name, department_code, level_code, None)
+
+
+def _has_attempt(participant: Participant, phase: Phase | None) -> bool:
+    return phase is not None and any(a.phase_id == phase.id for a in participant.attempts)
+
+
+def _participant_where(event: Event, condition) -> Participant | None:
+    query = select(Participant).where(Participant.event_id == event.id, condition)
+    return db.session.scalars(query).first()
+
+
+def _create_participant(event, name, department_code, level_code, employee_id) -> Participant:
+    participant = Participant(
+        event_id=event.id, name=clean_name(name), name_key=name_key(name),
+        department_code=department_code, level_code=level_code, employee_id=employee_id,
+    )
+    db.session.add(participant)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same person on two phones at once: take the first
+        db.session.rollback()
+        if employee_id:
+            return _participant_where(event, Participant.employee_id == employee_id)
+        return _participant_where(event, (Participant.name_key == participant.name_key)
+                                  & (Participant.department_code == department_code))
+    return participant
+
+
+def attempt_for(participant: Participant, phase: Phase) -> Attempt | None:
+    """The participant's attempt at a phase, if started."""
+    query = select(Attempt).where(Attempt.participant_id == participant.id,
+                                  Attempt.phase_id == phase.id)
+    return db.session.scalars(query).first()
+
+
+def start_attempt(participant: Participant, phase: Phase) -> Attempt:
+    """The attempt at this phase, started now with its question order fixed if new."""
+    existing = attempt_for(participant, phase)
+    if existing:
+        return existing
+    event = phase.event
+    bank = bank_of(event.bank_version)
+    seed = secrets.randbits(32)
+    attempt = Attempt(
+        participant_id=participant.id, phase_id=phase.id, status="in_progress",
+        question_order=ordering.question_order(bank, seed, event.shuffle_questions),
+        option_order=ordering.option_order(bank, seed, event.shuffle_options),
+        deadline=_deadline(event), max_score=bank.max_points,
+    )
+    db.session.add(attempt)
+    try:
+        db.session.commit()
+    except IntegrityError:  # started at the same moment in another tab
+        db.session.rollback()
+        return attempt_for(participant, phase)
+    return attempt
+
+
+def _deadline(event: Event) -> datetime | None:
+    if not event.time_limit_minutes:
+        return None
+    return datetime.now() + timedelta(minutes=event.time_limit_minutes)
+
+
+def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
+    """Raise AttemptClosed when answers can no longer change; finish it if time ran out."""
+    now = now or datetime.now()
+    if attempt.is_submitted:
+        raise AttemptClosed("submitted")
+    if not attempt.phase.is_open:
+        submit_attempt(attempt, by="phase_closed")
+        raise AttemptClosed("phase_closed")
+    if attempt.deadline and now > attempt.deadline + DEADLINE_GRACE:
+        submit_attempt(attempt, by="time_limit")
+        raise AttemptClosed("time_up")
+
+
+def save_answers(attempt: Attempt, values: dict[str, object | None]) -> int:
+    """Store the latest answers (None clears one); returns how many were saved."""
+    check_still_open(attempt)
+    known = set(attempt.question_order)
+    stored = {a.question_key: a for a in attempt.answers}
+    saved = 0
+    for question_key, value in values.items():
+        if question_key not in known:
+            continue
+        answer = stored.get(question_key)
+        if answer is None:
+            answer = Answer(attempt=attempt, question_key=question_key)
+            db.session.add(answer)
+        answer.value = value
+        answer.saved_at = datetime.now()
+        saved += 1
+    db.session.commit()
+    return saved
+
+
+def saved_values(attempt: Attempt) -> dict[str, object]:
+    """Question id -> the saved answer, for filling the form again."""
+    return {a.question_key: a.value for a in attempt.answers if a.value is not None}
+
+
+def submit_attempt(attempt: Attempt, by: str = "participant") -> bool:
+    """Score and close the attempt once; False if it was already submitted (nothing changes)."""
+    closed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.status == "in_progress")
+        .values(status="submitted", submitted_at=datetime.now(), submitted_by=by)
+        .execution_options(synchronize_session=False)
+    )
+    if closed.rowcount != 1:
+        db.session.rollback()
+        db.session.refresh(attempt)
+        return False
+    _score(attempt, bank_of(attempt.phase.event.bank_version))
+    db.session.commit()
+    db.session.refresh(attempt)
+    return True
+
+
+def _score(attempt: Attempt, bank: Bank) -> None:
+    given = {a.question_key: a for a in attempt.answers}
+    total = 0.0
+    for question in bank.questions:
+        answer = given.get(question.id)
+        points = points_for(question, answer.value if answer else None)
+        if answer is not None:
+            answer.points = points
+        total += points or 0.0
+    db.session.execute(update(Attempt).where(Attempt.id == attempt.id)
+                       .values(score=total, max_score=bank.max_points)
+                       .execution_options(synchronize_session=False))
+
+
+def rescore(attempt: Attempt) -> float:
+    """Recompute a submitted attempt's score from its stored answers."""
+    _score(attempt, bank_of(attempt.phase.event.bank_version))
+    db.session.commit()
+    db.session.refresh(attempt)
+    return attempt.score
+
+
+def finish_open_attempts(phase: Phase, reason: str) -> int:
+    """Submit every attempt still open in a phase from its saved answers."""
+    query = select(Attempt).where(Attempt.phase_id == phase.id, Attempt.status == "in_progress")
+    finished = 0
+    for attempt in list(db.session.scalars(query)):
+        finished += submit_attempt(attempt, by=reason)
+    return finished
+
+
+def submitted_attempts(participant: Participant) -> dict[str, Attempt]:
+    """Phase kind -> the participant's submitted attempt."""
+    return {a.phase.kind: a for a in participant.attempts if a.is_submitted}

@@ -1,0 +1,48 @@
+"""How one person's pre and post attempts find each other (pure, no Flask).
+
+People type their name on a phone twice, hours apart: titles come and go
+("นายสมชาย" / "สมชาย"), spaces and case differ, and keyboards produce
+different Unicode forms. The key below removes all of that, so the same
+person gets the same key both times.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Longest first, so "นางสาว" is removed before "นาง" would leave "สาว".
+TITLES = tuple(sorted((
+    "นางสาว", "นาง", "นาย", "น.ส.", "น.ส", "ดร.", "ว่าที่ร้อยตรี", "ว่าที่ร.ต.", "ว่าที่ ร.ต.",
+    "mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "dr.", "dr",
+), key=len, reverse=True))
+
+
+def name_key(name: str) -> str:
+    """The name with titles, spaces, punctuation and case removed, for pairing."""
+    text = unicodedata.normalize("NFKC", name or "").casefold().strip()
+    text = _without_title(text)
+    return "".join(ch for ch in text if ch.isalnum() or unicodedata.category(ch).startswith("M"))
+
+
+def _without_title(text: str) -> str:
+    for title in TITLES:
+        if not text.startswith(title):
+            continue
+        rest = text[len(title):]
+        if title.isascii() and not title.endswith(".") and not rest[:1].isspace():
+            continue  # "mr" must stand alone: "mrinal" is a name
+        rest = rest.lstrip()
+        if rest:
+            return _without_title(rest)
+    return text
+
+
+def clean_name(name: str) -> str:
+    """The name as shown in reports: Unicode-normalised, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", name or "").split())
+
+
+def employee_key(employee_id: str) -> str:
+    """Employee IDs compared without spaces, dashes or case."""
+    text = unicodedata.normalize("NFKC", employee_id or "").upper()
+    return "".join(ch for ch in text if ch.isalnum())

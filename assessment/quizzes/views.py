@@ -1,0 +1,245 @@
+"""The participant's pages: join, identify, answer, autosave, confirm, submit, result."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+
+from assessment.banks.operations import bank_of
+from assessment.events.operations import find_event
+from assessment.i18n import choose_language
+from assessment.organisation.lists import department_choices, level_choices
+from assessment.quizzes import operations as ops
+from assessment.quizzes.answers import parse_given
+from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers_from_form
+from assessment.quizzes.models import Attempt, Participant
+from assessment.quizzes.results import result_for
+from assessment.extensions import db
+
+bp = Blueprint("quizzes", __name__)
+
+CLOSED_MESSAGES = {
+    "submitted": "These answers were already submitted; nothing was changed.",
+    "phase_closed": "This test has been closed by the trainer; your saved answers were submitted.",
+    "time_up": "Time is up; your saved answers were submitted.",
+}
+
+
+def closed_message(reason: str) -> str:
+    """The plain sentence a participant sees when an attempt no longer takes answers."""
+    return _(CLOSED_MESSAGES[reason])
+
+
+@bp.route("/", methods=["GET", "POST"])
+def home():
+    form = JoinForm()
+    if form.validate_on_submit():
+        event = find_event(form.code.data)
+        if event:
+            return redirect(url_for("quizzes.join", code=event.code))
+        form.code.errors.append(_("No seminar has this code. Check the code on the screen."))
+    return render_template("quizzes/home.html", form=form)
+
+
+@bp.route("/lang/<lang>")
+def switch_language(lang):
+    choose_language(lang)
+    target = request.args.get("next", "/")
+    return redirect(target if target.startswith("/") and not target.startswith("//") else "/")
+
+
+def _event_or_404(code):
+    event = find_event(code)
+    if event is None:
+        abort(404)
+    return event
+
+
+def _session_key(event) -> str:
+    return f"participant:{event.id}"
+
+
+def current_participant(event) -> Participant | None:
+    """The participant this browser identified as for the event, if any."""
+    participant_id = session.get(_session_key(event))
+    participant = db.session.get(Participant, participant_id) if participant_id else None
+    return participant if participant and participant.event_id == event.id else None
+
+
+@bp.route("/j/<code>", methods=["GET", "POST"])
+def join(code):
+    event = _event_or_404(code)
+    if code != event.code:
+        return redirect(url_for("quizzes.join", code=event.code))
+    if current_participant(event) and request.method == "GET":
+        return redirect(url_for("quizzes.quiz", code=event.code))
+    with_roster = ops.has_roster(event)
+    form = EmployeeIdForm() if with_roster else _name_form()
+    if form.validate_on_submit():
+        participant = _identify(event, form, with_roster)
+        if participant:
+            session[_session_key(event)] = participant.id
+            session.permanent = True
+            return redirect(url_for("quizzes.quiz", code=event.code))
+    return render_template("quizzes/join.html", event=event, form=form, with_roster=with_roster)
+
+
+def _name_form() -> NameForm:
+    form = NameForm()
+    form.department.choices = [("", _("Choose your department"))] + department_choices()
+    form.level.choices = [("", _("Choose your staff level"))] + level_choices()
+    return form
+
+
+def _identify(event, form, with_roster) -> Participant | None:
+    if not with_roster:
+        return ops.identify_by_name(event, form.name.data, form.department.data, form.level.data)
+    try:
+        return ops.identify_by_employee_id(event, form.employee_id.data)
+    except ops.NotOnRoster:
+        form.employee_id.errors.append(
+            _("This employee ID is not on the list for this seminar. Check it or ask the trainer.")
+        )
+        return None
+
+
+@bp.route("/j/<code>/leave", methods=["POST"])
+def leave(code):
+    event = _event_or_404(code)
+    session.pop(_session_key(event), None)
+    return redirect(url_for("quizzes.join", code=event.code))
+
+
+def _participant_or_join(event):
+    participant = current_participant(event)
+    if participant is None:
+        abort(redirect(url_for("quizzes.join", code=event.code)))
+    return participant
+
+
+@bp.route("/j/<code>/quiz", methods=["GET", "POST"])
+def quiz(code):
+    event = _event_or_404(code)
+    participant = _participant_or_join(event)
+    phase = event.open_phase
+    if phase is None:
+        return _waiting(event, participant)
+    attempt = ops.start_attempt(participant, phase)
+    if attempt.is_submitted:
+        return redirect(url_for("quizzes.result", code=event.code))
+    if request.method == "POST":
+        return _save_page(event, attempt)
+    try:
+        ops.check_still_open(attempt)
+    except ops.AttemptClosed as closed:
+        flash(closed_message(closed.reason))
+        return redirect(url_for("quizzes.result", code=event.code))
+    return _render_quiz(event, participant, attempt)
+
+
+def _waiting(event, participant):
+    results = ops.submitted_attempts(participant)
+    return render_template("quizzes/waiting.html", event=event, participant=participant,
+                           results=results)
+
+
+def _render_quiz(event, participant, attempt):
+    bank = bank_of(event.bank_version)
+    questions = [bank.question(qid) for qid in attempt.question_order]
+    return render_template(
+        "quizzes/quiz.html", event=event, participant=participant, attempt=attempt,
+        questions=questions, saved=ops.saved_values(attempt), bank=bank,
+    )
+
+
+def _posted_attempt(participant) -> Attempt | None:
+    attempt_id = request.values.get("attempt_id", type=int)
+    attempt = db.session.get(Attempt, attempt_id) if attempt_id else None
+    return attempt if attempt and attempt.participant_id == participant.id else None
+
+
+def _save_page(event, attempt):
+    """A plain form post of the whole page: the no-JavaScript way to save and to submit."""
+    posted = _posted_attempt(attempt.participant)
+    if posted is None or posted.id != attempt.id:
+        flash(_("This page was out of date; nothing was changed. Here is your current test."))
+        return redirect(url_for("quizzes.quiz", code=event.code))
+    bank = bank_of(event.bank_version)
+    try:
+        ops.save_answers(attempt, answers_from_form(bank, attempt.question_order, request.form))
+    except ops.AttemptClosed as closed:
+        flash(closed_message(closed.reason))
+        return redirect(url_for("quizzes.result", code=event.code))
+    if request.form.get("action") == "submit":
+        return redirect(url_for("quizzes.confirm", code=event.code))
+    flash(_("Your answers are saved."))
+    return redirect(url_for("quizzes.quiz", code=event.code))
+
+
+@bp.route("/j/<code>/save", methods=["POST"])
+def autosave(code):
+    """One answer sent by the page's script as it is given; answers JSON."""
+    event = _event_or_404(code)
+    participant = current_participant(event)
+    attempt = _posted_attempt(participant) if participant else None
+    if attempt is None:
+        return jsonify(saved=False, message=_("Please identify again.")), 403
+    bank = bank_of(event.bank_version)
+    question_id = request.form.get("question", "")
+    if question_id not in attempt.question_order:
+        return jsonify(saved=False, message=_("Unknown question.")), 400
+    value = parse_given(bank.question(question_id), request.form.getlist("value"))
+    try:
+        ops.save_answers(attempt, {question_id: value})
+    except ops.AttemptClosed as closed:
+        return jsonify(saved=False, closed=True, message=closed_message(closed.reason)), 409
+    return jsonify(saved=True, question=question_id)
+
+
+@bp.route("/j/<code>/confirm")
+def confirm(code):
+    event = _event_or_404(code)
+    participant = _participant_or_join(event)
+    phase = event.open_phase
+    attempt = ops.attempt_for(participant, phase) if phase else None
+    if attempt is None or attempt.is_submitted:
+        return redirect(url_for("quizzes.quiz", code=event.code))
+    bank = bank_of(event.bank_version)
+    saved = ops.saved_values(attempt)
+    unanswered = [i + 1 for i, qid in enumerate(attempt.question_order) if qid not in saved]
+    return render_template("quizzes/confirm.html", event=event, attempt=attempt,
+                           total=len(attempt.question_order), unanswered=unanswered, bank=bank)
+
+
+@bp.route("/j/<code>/submit", methods=["POST"])
+def submit(code):
+    event = _event_or_404(code)
+    participant = _participant_or_join(event)
+    attempt = _posted_attempt(participant)
+    if attempt is None:
+        flash(_("This page was out of date; nothing was changed."))
+        return redirect(url_for("quizzes.quiz", code=event.code))
+    if attempt.is_submitted or not ops.submit_attempt(attempt):
+        flash(closed_message("submitted"))
+    return redirect(url_for("quizzes.result", code=event.code))
+
+
+@bp.route("/j/<code>/result")
+def result(code):
+    event = _event_or_404(code)
+    participant = _participant_or_join(event)
+    outcome = result_for(event, participant)
+    if outcome is None:
+        return redirect(url_for("quizzes.quiz", code=event.code))
+    return render_template("quizzes/result.html", event=event, participant=participant,
+                           outcome=outcome)

@@ -1,0 +1,75 @@
+"""`flask setup` and `flask demo`: what `make run` does before serving."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from assessment.banks.operations import BankRefused, load_bank
+from assessment.demo import create_demo_event
+from assessment.events.models import Event
+from assessment.extensions import db
+from assessment.organisation.lists import seed_defaults
+from assessment.web.addresses import base_url, join_url
+
+SHIPPED_BANKS = Path(__file__).resolve().parent.parent / "question_banks"
+
+
+def load_shipped_banks() -> list[str]:
+    """Load every bank in question_banks/ (unchanged ones are skipped); returns what happened."""
+    lines = []
+    for path in sorted(SHIPPED_BANKS.glob("*.yaml")):
+        try:
+            result = load_bank(path.read_text(encoding="utf-8-sig"), str(path.name))
+        except BankRefused as refused:
+            lines.extend(str(p) for p in refused.problems)
+            lines.append(str(refused))
+            continue
+        state = "loaded" if result.created else "already loaded"
+        lines.append(f"bank {result.version.bank_key} v{result.version.version}: {state}")
+    return lines
+
+
+def _demo_event() -> Event | None:
+    return db.session.scalars(select(Event).where(Event.is_demo).order_by(Event.id)).first()
+
+
+def _print_join(event: Event) -> None:
+    click.echo(f"demo event: {event.title}")
+    click.echo(f"join code: {event.code}")
+    click.echo(f"join URL: {join_url(current_app, event.code)}")
+    click.echo(f"phones on the same network open: {base_url(current_app)}")
+
+
+def register_setup_commands(app: Flask) -> None:
+    """Attach `flask setup` and `flask demo` to the app."""
+
+    @app.cli.command("setup")
+    def setup_command():
+        """Bring the database up to date, seed the lists, load shipped banks, ensure a demo."""
+        upgrade(directory=current_app.extensions["migrate"].directory)
+        if seed_defaults():
+            click.echo("organisation lists: Khon Kaen defaults added")
+        for line in load_shipped_banks():
+            click.echo(line)
+        event = _demo_event() or create_demo_event()
+        _print_join(event)
+
+    @app.cli.command("demo")
+    @click.option("--people", default=50, show_default=True, help="simulated participants")
+    @click.option("--seed", default=None, type=int, help="random seed, for the same data again")
+    def demo_command(people, seed):
+        """Create a demo event with simulated participants and print its join code."""
+        seed_defaults()
+        load_shipped_banks()
+        try:
+            event = create_demo_event(people=people, seed=seed)
+        except LookupError as missing:
+            click.echo(str(missing), err=True)
+            sys.exit(1)
+        _print_join(event)

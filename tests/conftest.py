@@ -1,0 +1,59 @@
+"""Shared fixtures: an app on a fresh database, its client and CLI runner, and the shipped bank."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assessment import create_app
+from assessment.extensions import db
+from tests.helpers import SHIPPED_BANK, load_shipped_bank
+
+
+def _database_url(tmp_path: Path) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def app(tmp_path):
+    """An app whose database is made by the real migrations."""
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "DATABASE_URL": _database_url(tmp_path),
+        "PUBLIC_URL": "http://quiz.test",
+    })
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        from assessment.organisation.lists import seed_defaults
+
+        upgrade(directory=app.extensions["migrate"].directory)
+        seed_defaults()
+        yield app
+        db.session.remove()
+        if not _database_url(tmp_path).startswith("sqlite"):
+            db.drop_all()
+            db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+            db.session.commit()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def bank_version(app):
+    """The shipped Smart City bank, loaded."""
+    return load_shipped_bank()
+
+
+__all__ = ["SHIPPED_BANK"]

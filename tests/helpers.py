@@ -1,0 +1,48 @@
+"""Small factories for tests (in the manner of CTFd's tests/helpers.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from assessment.banks.operations import load_bank
+from assessment.events.operations import create_event, open_phase
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_BANK = ROOT / "question_banks" / "smart-city-basics.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def load_shipped_bank():
+    """Load the shipped Smart City bank and return its stored version."""
+    return load_bank(SHIPPED_BANK.read_text(encoding="utf-8"), SHIPPED_BANK.name).version
+
+
+def make_event(version, open_kind: str | None = "pre", **options):
+    """An event on the bank with pre and post phases, one of them open."""
+    event = create_event(version, "สัมมนาทดสอบ", None, ("pre", "post"), **options)
+    if open_kind:
+        open_phase(event, open_kind)
+    return event
+
+
+def csrf_from(html: str) -> str:
+    """The CSRF token of the first form on a page."""
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
+        r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "page has no CSRF token"
+    return match.group(1)
+
+
+def identify(client, event, name="สมชาย ใจดี", department="clerk", level="prof_practitioner"):
+    """Join the event as a person picked from the lists; returns the quiz page response."""
+    page = client.get(f"/j/{event.code}")
+    return client.post(f"/j/{event.code}", data={
+        "csrf_token": csrf_from(page.get_data(as_text=True)),
+        "name": name, "department": department, "level": level,
+    }, follow_redirects=True)
+
+
+def attempt_id_from(html: str) -> int:
+    """The attempt id a quiz page carries."""
+    return int(re.search(r'name="attempt_id" value="(\d+)"', html).group(1))
