@@ -68,18 +68,40 @@ def _init_extensions(app: Flask) -> None:
             database.install_sqlite_hooks(db.engine, app.config["SQLITE_BUSY_TIMEOUT"])
 
 
-def _register_blueprints(app: Flask) -> None:
-    from assessment import models  # noqa: F401  (every table known to migrations)
-    from assessment.banks.cli import bp as banks_cli
-    from assessment.events.cli import bp as events_cli
-    from assessment.i18n import register_template_helpers
-    from assessment.quizzes.views import bp as quizzes
-    from assessment.setup_cli import register_setup_commands
-    from assessment.web import register_web
+#: Every feature's blueprint, web pages and CLI groups alike ("module:attribute").
+BLUEPRINTS = (
+    "assessment.web.views:bp",
+    "assessment.quizzes.views:bp",
+    "assessment.auth.views:bp",
+    "assessment.auth.cli:bp",
+    "assessment.banks.cli:bp",
+    "assessment.banks.views:bp",
+    "assessment.events.cli:bp",
+    "assessment.events.views:bp",
+    "assessment.roster.views:bp",
+    "assessment.roster.cli:bp",
+    "assessment.paper.views:bp",
+    "assessment.paper.cli:bp",
+    "assessment.organisation.views:bp",
+    "assessment.reports.views:bp",
+    "assessment.reports.cli:bp",
+    "assessment.privacy.cli:bp",
+    "assessment.operations_cli:bp",
+)
 
-    app.register_blueprint(banks_cli)
-    app.register_blueprint(events_cli)
-    app.register_blueprint(quizzes)
+
+def _register_blueprints(app: Flask) -> None:
+    from importlib import import_module
+
+    from assessment import models  # noqa: F401  (every table known to migrations)
+    from assessment.auth import access  # noqa: F401  (binds the login manager's user loader)
+    from assessment.i18n import register_template_helpers
+    from assessment.setup_cli import register_setup_commands
+    from assessment.web.headers import install_security_headers
+
+    for target in BLUEPRINTS:
+        module_name, attribute = target.split(":")
+        app.register_blueprint(getattr(import_module(module_name), attribute))
     register_setup_commands(app)
     register_template_helpers(app)
-    register_web(app)
+    install_security_headers(app)

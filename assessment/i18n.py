@@ -28,6 +28,18 @@ def choose_language(lang: str) -> None:
         session.permanent = True
 
 
+def number(value, digits: int = 1, suffix: str = "") -> str:
+    """A statistic for a table: fixed decimals, and a dash where there is no value."""
+    try:
+        if value is None or value != value:  # NaN is not equal to itself
+            return "–"
+        if digits == 3 and 0 <= float(value) < 0.001:
+            return "< 0.001"
+        return f"{float(value):,.{digits}f}{suffix}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
 def register_template_helpers(app: Flask) -> None:
     """`t(text)` picks a bank text in the current language; `lang` is the language code."""
 
@@ -35,6 +47,7 @@ def register_template_helpers(app: Flask) -> None:
     from assessment.reports.thai_dates import thai_date
 
     app.add_template_filter(thai_date, "thai_date")
+    app.add_template_filter(number, "num")
 
     @app.context_processor
     def _helpers():

@@ -34,8 +34,23 @@ def csrf_from(html: str) -> str:
     return match.group(1)
 
 
-def identify(client, event, name="สมชาย ใจดี", department="clerk", level="prof_practitioner"):
+def first_codes() -> tuple[str, str]:
+    """The first department and staff level codes of the seeded lists."""
+    from sqlalchemy import select
+
+    from assessment.extensions import db
+    from assessment.organisation.models import Department, StaffLevel
+
+    department = db.session.scalars(select(Department.code).order_by(Department.position)).first()
+    level = db.session.scalars(select(StaffLevel.code).order_by(StaffLevel.position)).first()
+    return department, level
+
+
+def identify(client, event, name="สมชาย ใจดี", department=None, level=None):
     """Join the event as a person picked from the lists; returns the quiz page response."""
+    default_department, default_level = first_codes()
+    department = department or default_department
+    level = level or default_level
     page = client.get(f"/j/{event.code}")
     return client.post(f"/j/{event.code}", data={
         "csrf_token": csrf_from(page.get_data(as_text=True)),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-
 import click
 from flask import Blueprint, current_app
 

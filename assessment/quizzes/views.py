@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 
 from assessment.banks.operations import bank_of
 from assessment.events.operations import find_event
+from assessment.extensions import db
 from assessment.i18n import choose_language
 from assessment.organisation.lists import department_choices, level_choices
 from assessment.quizzes import operations as ops
@@ -24,7 +25,6 @@ from assessment.quizzes.answers import parse_given
 from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers_from_form
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.results import result_for
-from assessment.extensions import db
 
 bp = Blueprint("quizzes", __name__)
 

@@ -1,0 +1,45 @@
+"""Who may see what: roles on staff pages, and ownership of events."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user
+
+from assessment.auth.models import User
+from assessment.extensions import db, login_manager
+
+login_manager.login_view = "auth.login"
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id))
+
+
+def roles_required(*roles: str):
+    """Only logged-in staff with one of these roles (admin always) reach the view."""
+
+    def decorate(view):
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role != "admin" and current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorate
+
+
+def can_manage(user: User, event) -> bool:
+    """Admins manage every event; a trainer manages the events they own."""
+    return user.role == "admin" or (user.role == "trainer" and event.owner_id == user.id)
+
+
+def can_view_reports(user: User, event) -> bool:
+    """HR and admins see every event's report; a trainer sees their own."""
+    return user.role in ("admin", "hr") or can_manage(user, event)

@@ -1,0 +1,49 @@
+"""`flask reports ...`: the workbook and the charts from the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Blueprint
+
+from assessment.events.operations import find_event
+from assessment.reports.service import chart_files, event_report, workbook
+
+bp = Blueprint("reports_cli", __name__, cli_group="reports")
+
+
+def _event_or_exit(code):
+    event = find_event(code)
+    if event is None:
+        click.echo(f"no event with code {code}", err=True)
+        sys.exit(1)
+    return event
+
+
+@bp.cli.command("export")
+@click.argument("code")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
+@click.option("--pseudonymise", is_flag=True, help="no names or employee IDs; stable pseudonyms")
+def export_command(code, output, lang, pseudonymise):
+    """Write the event's Excel workbook to FILE.xlsx."""
+    built = event_report(_event_or_exit(code), lang)
+    Path(output).write_bytes(workbook(built, pseudonymise=pseudonymise))
+    click.echo(f"wrote {output}")
+
+
+@bp.cli.command("charts")
+@click.argument("code")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False))
+@click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
+def charts_command(code, output, lang):
+    """Write every chart of the event's report as PNG and SVG into DIR."""
+    built = event_report(_event_or_exit(code), lang)
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    for fmt in ("png", "svg"):
+        for name, image in chart_files(built, fmt).items():
+            (folder / f"{name}.{fmt}").write_bytes(image)
+    click.echo(f"wrote charts to {folder}")

@@ -1,0 +1,76 @@
+"""HR's report pages: the event report, the workbook and each chart to download."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_login import current_user
+
+from assessment.auth.access import can_view_reports, roles_required
+from assessment.events.operations import find_event
+from assessment.i18n import current_language
+from assessment.reports.service import Filters, chart_files, event_report, workbook
+
+bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
+
+CHART_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _event_for_reader(code):
+    event = find_event(code)
+    if event is None:
+        abort(404)
+    if not can_view_reports(current_user, event):
+        abort(403)
+    return event
+
+
+def _filters() -> Filters:
+    return Filters(level=request.args.get("level", ""),
+                   department=request.args.get("department", ""))
+
+
+def _private(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/<code>")
+@roles_required("hr", "trainer")
+def event_report_page(code):
+    event = _event_for_reader(code)
+    filters = _filters()
+    built = event_report(event, current_language(), filters)
+    everyone = event_report(event, current_language()) if filters.active else built
+    return _private(Response(render_template(
+        "reports/event.html", event=event, built=built, report=built.report, filters=filters,
+        levels=sorted(everyone.data.participants["level"].unique()),
+        departments=everyone.report.by_department["department"].tolist(),
+    )))
+
+
+@bp.route("/<code>/workbook.xlsx")
+@roles_required("hr", "trainer")
+def download_workbook(code):
+    event = _event_for_reader(code)
+    built = event_report(event, request.args.get("lang", current_language()), _filters())
+    data = workbook(built, pseudonymise=request.args.get("pseudonymise") == "1")
+    response = Response(data, mimetype=XLSX)
+    response.headers["Content-Disposition"] = f'attachment; filename="report-{event.code}.xlsx"'
+    return _private(response)
+
+
+@bp.route("/<code>/charts/<name>.<fmt>")
+@roles_required("hr", "trainer")
+def chart(code, name, fmt):
+    if fmt not in CHART_TYPES:
+        abort(404)
+    event = _event_for_reader(code)
+    images = chart_files(event_report(event, current_language(), _filters()), fmt)
+    if name not in images:
+        abort(404)
+    response = Response(images[name], mimetype=CHART_TYPES[fmt])
+    if request.args.get("download"):
+        filename = f"{event.code}-{name}.{fmt}"
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return _private(response)

@@ -1,0 +1,5 @@
+"""Command-line twin of the web pages (filled in by its feature)."""
+
+from flask import Blueprint
+
+bp = Blueprint("roster_cli", __name__, cli_group="roster")

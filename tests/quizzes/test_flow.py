@@ -1,0 +1,226 @@
+"""The participant's path through the Flask client: join, answer, save, submit, result."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from assessment.banks.operations import bank_of
+from assessment.events.operations import close_phase, open_phase
+from assessment.extensions import db
+from assessment.quizzes.models import Attempt, Participant
+from tests.helpers import attempt_id_from, csrf_from, identify, make_event
+
+
+def _quiz(client, event):
+    return client.get(f"/j/{event.code}/quiz").get_data(as_text=True)
+
+
+def _save(client, event, html, question, *values):
+    return client.post(f"/j/{event.code}/save", data={
+        "csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
+        "question": question, "value": list(values)})
+
+
+def _submit(client, event, html):
+    return client.post(f"/j/{event.code}/submit", data={
+        "csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html)},
+        follow_redirects=True)
+
+
+def _right_single(bank):
+    question = next(q for q in bank.questions if q.type == "single")
+    return question, next(o.id for o in question.options if o.correct)
+
+
+def test_home_code_leads_to_join_page_and_wrong_code_says_so(client, bank_version):
+    event = make_event(bank_version)
+    home = client.get("/").get_data(as_text=True)
+    response = client.post("/", data={"csrf_token": csrf_from(home), "code": event.code.lower()})
+    assert response.status_code == 302 and response.location.endswith(f"/j/{event.code}")
+    wrong = client.post("/", data={"csrf_token": csrf_from(home), "code": "ZZZZZZ"})
+    assert "ไม่มี" in wrong.get_data(as_text=True) or "No seminar" in wrong.get_data(as_text=True)
+
+
+def test_join_shows_privacy_notice_and_lists(client, bank_version):
+    event = make_event(bank_version)
+    html = client.get(f"/j/{event.code}").get_data(as_text=True)
+    assert 'id="privacy-title"' in html
+    assert "สำนักปลัด" in html  # Khon Kaen departments in Thai by default
+    assert '<html lang="th">' in html
+
+
+def test_quiz_page_never_holds_the_answer_key(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    bank = bank_of(bank_version)
+    assert html.count('class="question"') == len(bank.questions)
+    for question in bank.questions:
+        if question.explanation:
+            assert question.explanation["th"] not in html
+        for accepted in question.accept:
+            assert f'value="{accepted}"' not in html
+    assert "correct" not in html.lower()
+
+
+def test_autosave_then_reload_shows_the_answer(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    response = _save(client, event, html, question.id, right)
+    assert response.status_code == 200 and response.get_json()["saved"] is True
+    again = _quiz(client, event)
+    block = again.split(f'id="question-{question.id}"')[1].split("</fieldset>")[0]
+    assert re.search(rf'value="{right}"\s+checked', block)
+
+
+def test_plain_form_post_saves_without_javascript(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    response = client.post(f"/j/{event.code}/quiz", data={
+        "csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
+        f"q_{question.id}": right, "action": "save"}, follow_redirects=True)
+    assert response.status_code == 200
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert {a.question_key: a.value for a in attempt.answers}[question.id] == right
+
+
+def test_submit_confirm_result_and_second_submit_changes_nothing(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    _save(client, event, html, question.id, right)
+    post = client.post(f"/j/{event.code}/quiz", data={
+        "csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html), "action": "submit",
+        f"q_{question.id}": right})
+    assert post.location.endswith("/confirm")
+    confirm = client.get(f"/j/{event.code}/confirm").get_data(as_text=True)
+    assert "ยืนยัน" in confirm or "submit" in confirm.lower()
+    result = _submit(client, event, html).get_data(as_text=True)
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert attempt.is_submitted and attempt.score == question.points
+    assert f"{attempt.percent:.0f}%" in result
+    submitted_at = attempt.submitted_at
+    again = _submit(client, event, html)
+    db.session.refresh(attempt)
+    assert attempt.submitted_at == submitted_at and attempt.score == question.points
+    assert "ส่งคำตอบไปแล้ว" in again.get_data(as_text=True) or "already submitted" in again.get_data(
+        as_text=True)
+
+
+def test_answer_to_a_finished_attempt_is_refused_plainly(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    _submit(client, event, html)
+    question, right = _right_single(bank_of(bank_version))
+    response = _save(client, event, html, question.id, right)
+    assert response.status_code == 409
+    assert response.get_json()["saved"] is False and response.get_json()["message"]
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert question.id not in {a.question_key for a in attempt.answers}
+
+
+def test_stale_tab_form_post_after_submit_changes_nothing(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    _submit(client, event, html)
+    question, right = _right_single(bank_of(bank_version))
+    response = client.post(f"/j/{event.code}/quiz", data={
+        "csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
+        f"q_{question.id}": right, "action": "submit"}, follow_redirects=True)
+    assert response.status_code == 200
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert question.id not in {a.question_key for a in attempt.answers}
+
+
+def test_pre_and_post_pair_into_one_participant_and_result_shows_change(client, bank_version):
+    event = make_event(bank_version, show_feedback=True)
+    html = identify(client, event, name="สมชาย ใจดี").get_data(as_text=True)
+    _submit(client, event, html)  # nothing answered: 0%
+    open_phase(event, "post")
+    other_phone = client.application.test_client()
+    post_html = identify(other_phone, event, name="นายสมชาย  ใจดี").get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    _save(other_phone, event, post_html, question.id, right)
+    result = _submit(other_phone, event, post_html).get_data(as_text=True)
+    people = db.session.scalars(select(Participant).where(Participant.event_id == event.id)).all()
+    assert len(people) == 1 and len(people[0].attempts) == 2
+    assert "→" in result and "+" in result  # pre 0% -> now N% (+N points)
+    assert question.explanation["th"] in result  # explanations after the post-test
+
+
+def test_waiting_page_when_no_phase_is_open(client, bank_version):
+    event = make_event(bank_version, open_kind=None)
+    html = identify(client, event).get_data(as_text=True)
+    assert 'http-equiv="refresh"' in html and 'class="question"' not in html
+
+
+def test_shuffled_order_is_the_same_after_reload(client, bank_version):
+    event = make_event(bank_version, shuffle_questions=True, shuffle_options=True)
+    first = identify(client, event).get_data(as_text=True)
+    second = _quiz(client, event)
+    order = re.compile(r'data-question="([^"]+)"')
+    assert order.findall(first) == order.findall(second)
+    ids = [q.id for q in bank_of(bank_version).questions]
+    assert sorted(order.findall(first)) == sorted(ids) and order.findall(first) != ids
+
+
+def test_language_switch_stays_chosen(client, bank_version):
+    event = make_event(bank_version)
+    client.get(f"/lang/en?next=/j/{event.code}")
+    html = client.get(f"/j/{event.code}").get_data(as_text=True)
+    assert '<html lang="en">' in html and "Privacy notice" in html
+    html = identify(client, event).get_data(as_text=True)
+    assert '<html lang="en">' in html
+
+
+def test_time_limit_submits_saved_answers_by_server_clock(client, bank_version):
+    event = make_event(bank_version, time_limit_minutes=10)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    _save(client, event, html, question.id, right)
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    attempt.deadline = datetime.now() - timedelta(minutes=1)
+    db.session.commit()
+    late = _save(client, event, html, question.id, "zzz")
+    assert late.status_code == 409
+    db.session.refresh(attempt)
+    assert attempt.is_submitted and attempt.submitted_by == "time_limit"
+    assert attempt.score == question.points
+
+
+def test_closing_the_phase_submits_open_attempts_from_saved_answers(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    _save(client, event, html, question.id, right)
+    close_phase(event, "pre")
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert attempt.is_submitted and attempt.submitted_by == "phase_closed"
+    assert attempt.score == question.points
+
+
+def test_autosave_without_csrf_token_is_refused(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    response = client.post(f"/j/{event.code}/save", data={
+        "attempt_id": attempt_id_from(html), "question": question.id, "value": right})
+    assert response.status_code == 400
+
+
+def test_someone_else_cannot_post_to_my_attempt(client, bank_version):
+    event = make_event(bank_version)
+    mine = identify(client, event, name="สมชาย ใจดี").get_data(as_text=True)
+    intruder = client.application.test_client()
+    theirs = identify(intruder, event, name="มาลี ทองคำ").get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    response = intruder.post(f"/j/{event.code}/save", data={
+        "csrf_token": csrf_from(theirs), "attempt_id": attempt_id_from(mine),
+        "question": question.id, "value": right})
+    assert response.status_code == 403
+    assert json.loads(response.get_data(as_text=True))["saved"] is False

@@ -1,0 +1,45 @@
+"""Pairing keys: the same person typed twice gets the same key; different people do not."""
+
+import pytest
+
+from assessment.quizzes.pairing import clean_name, employee_key, name_key
+
+
+@pytest.mark.parametrize("first, second", [
+    ("สมชาย ใจดี", "นายสมชาย ใจดี"),
+    ("สมชาย ใจดี", "นาย สมชาย  ใจดี "),
+    ("สมหญิง ศรีสุข", "นางสาวสมหญิง ศรีสุข"),
+    ("สมหญิง ศรีสุข", "น.ส.สมหญิง ศรีสุข"),
+    ("สมหญิง ศรีสุข", "นางสมหญิง ศรีสุข"),
+    ("John Smith", "Mr. john  SMITH"),
+    ("John Smith", "ｊｏｈｎ ｓｍｉｔｈ"),  # full-width letters from some keyboards
+    ("ดร.วิชัย แก้วมณี", "วิชัย แก้วมณี"),
+])
+def test_same_person_same_key(first, second):
+    assert name_key(first) == name_key(second)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("สมชาย ใจดี", "สมชาย ใจงาม"),
+    ("สมหญิง ศรีสุข", "สมชาย ศรีสุข"),
+    ("Mrinal Sen", "Inal Sen"),  # "mr" is a title only when it stands alone
+])
+def test_different_people_different_keys(first, second):
+    assert name_key(first) != name_key(second)
+
+
+def test_thai_combining_marks_are_kept():
+    # tone marks and vowels above/below are part of the name, not punctuation
+    assert name_key("น้ำ ใจ") != name_key("นำ ใจ")
+
+
+def test_title_alone_is_not_removed():
+    assert name_key("นาย") == "นาย"
+
+
+def test_employee_key_ignores_case_spaces_dashes():
+    assert employee_key(" kk-0012 ") == employee_key("KK0012")
+
+
+def test_clean_name_keeps_words_single_spaced():
+    assert clean_name("  สมชาย   ใจดี ") == "สมชาย ใจดี"
