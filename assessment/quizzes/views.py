@@ -14,6 +14,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from assessment.banks.operations import bank_of
 from assessment.events.operations import find_event
@@ -29,15 +30,16 @@ from assessment.quizzes.results import result_for
 bp = Blueprint("quizzes", __name__)
 
 CLOSED_MESSAGES = {
-    "submitted": "These answers were already submitted; nothing was changed.",
-    "phase_closed": "This test has been closed by the trainer; your saved answers were submitted.",
-    "time_up": "Time is up; your saved answers were submitted.",
+    "submitted": _l("These answers were already submitted; nothing was changed."),
+    "phase_closed": _l("This test has been closed by the trainer; your saved answers were "
+                       "submitted."),
+    "time_up": _l("Time is up; your saved answers were submitted."),
 }
 
 
 def closed_message(reason: str) -> str:
     """The plain sentence a participant sees when an attempt no longer takes answers."""
-    return _(CLOSED_MESSAGES[reason])
+    return str(CLOSED_MESSAGES[reason])
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
 from flask import current_app
+from sqlalchemy import text
 
 from assessment.banks.operations import bank_of
 from assessment.events.models import Event
+from assessment.extensions import db
 from assessment.organisation.lists import names
 from assessment.reports import charts, excel
 from assessment.reports.data import EventData, read_event, wide_by_person
@@ -62,6 +65,31 @@ def _filtered(data: EventData, filters: Filters) -> EventData:
         answers=data.answers[data.answers["attempt_id"].isin(attempts["attempt_id"])],
         attempts=attempts,
     )
+
+
+#: Charts are the slow part of a report page (one request per image), so the
+#: images of the latest answers are kept per event, language, filters and format.
+_CHART_CACHE: OrderedDict = OrderedDict()
+_CHART_CACHE_SIZE = 24
+
+
+def data_fingerprint(event: Event) -> tuple:
+    """Changes whenever an attempt of the event is submitted."""
+    row = db.session.execute(text(
+        "SELECT COUNT(*), MAX(a.submitted_at) FROM attempt a JOIN phase ph ON ph.id = a.phase_id "
+        "WHERE ph.event_id = :event_id AND a.status = 'submitted'"), {"event_id": event.id}).one()
+    return tuple(str(value) for value in row)
+
+
+def cached_charts(event: Event, lang: str, filters: Filters, fmt: str) -> dict[str, bytes]:
+    """The event's charts, computed once per change of its submitted answers."""
+    key = (event.id, lang, filters, fmt, data_fingerprint(event))
+    if key not in _CHART_CACHE:
+        _CHART_CACHE[key] = chart_files(event_report(event, lang, filters), fmt)
+        while len(_CHART_CACHE) > _CHART_CACHE_SIZE:
+            _CHART_CACHE.popitem(last=False)
+    _CHART_CACHE.move_to_end(key)
+    return _CHART_CACHE[key]
 
 
 def chart_files(built: EventReport, fmt: str = "png") -> dict[str, bytes]:

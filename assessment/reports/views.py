@@ -8,7 +8,7 @@ from flask_login import current_user
 from assessment.auth.access import can_view_reports, roles_required
 from assessment.events.operations import find_event
 from assessment.i18n import current_language
-from assessment.reports.service import Filters, chart_files, event_report, workbook
+from assessment.reports.service import Filters, cached_charts, event_report, workbook
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
 
@@ -66,7 +66,7 @@ def chart(code, name, fmt):
     if fmt not in CHART_TYPES:
         abort(404)
     event = _event_for_reader(code)
-    images = chart_files(event_report(event, current_language(), _filters()), fmt)
+    images = cached_charts(event, current_language(), _filters(), fmt)
     if name not in images:
         abort(404)
     response = Response(images[name], mimetype=CHART_TYPES[fmt])
