@@ -29,10 +29,16 @@ serve: install
 	$(BIN)/gunicorn --workers $(WORKERS) --bind 0.0.0.0:$(PORT) --access-logfile - \
 		'assessment:create_app()'
 
-## make test: Debian chromium and a Thai font when missing, then the whole suite
+## make test: Debian chromium and a Thai font when missing, then the whole suite on SQLite,
+## then again on PostgreSQL (browser tests excepted) when TEST_DATABASE_URL or a local server answers
 test: install system-deps
 	$(BIN)/ruff check assessment tests benchmarks
 	$(BIN)/pytest -q
+	@url=$$($(BIN)/python .ci/pg_probe.py) || exit 1; \
+	if [ -n "$$url" ]; then \
+	  echo "== the suite again on PostgreSQL ($${url%%@*}@...)"; \
+	  TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -m "not browser" -p no:cacheprovider; \
+	else echo "== no PostgreSQL reachable: SQLite only (see .ci/postgres.sh)"; fi
 
 system-deps:
 	@bash .ci/system-deps.sh

@@ -4,10 +4,11 @@ from assessment.auth.models import User
 from assessment.banks.models import BankVersion, QuestionRecord
 from assessment.events.models import Event, Phase
 from assessment.organisation.models import Department, LevelGroup, StaffLevel
+from assessment.privacy.models import AuditEntry
 from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.roster.models import RosterEntry
 
 __all__ = [
-    "Answer", "Attempt", "BankVersion", "Department", "Event", "LevelGroup", "Participant",
-    "Phase", "QuestionRecord", "RosterEntry", "StaffLevel", "User",
+    "Answer", "Attempt", "AuditEntry", "BankVersion", "Department", "Event", "LevelGroup",
+    "Participant", "Phase", "QuestionRecord", "RosterEntry", "StaffLevel", "User",
 ]

@@ -34,6 +34,8 @@ class Event(db.Model):
     is_demo: Mapped[bool] = mapped_column(default=False)
     #: show right answers and explanations after the post-test
     show_feedback: Mapped[bool] = mapped_column(default=True)
+    #: days after the event before `flask privacy purge` anonymises it; None uses the default
+    retention_days: Mapped[int | None]
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
