@@ -21,3 +21,30 @@ PUBLIC_URL = None
 PORT = 5000
 #: SQLite waits this long (seconds) for another writer before giving up.
 SQLITE_BUSY_TIMEOUT = 30
+
+# Privacy notice on the join page (Thailand's PDPA, section 23). Each is a plain string or a
+# mapping of language to string; an installation puts its own in instance/config.py.
+PRIVACY_PURPOSE = {
+    "th": "เพื่อวัดผลการเรียนรู้ก่อนและหลังการอบรม และรายงานผลต่อฝ่ายบริหารงานบุคคลเป็นรายกลุ่ม "
+          "(กลุ่มที่มีน้อยกว่า 5 คนจะไม่ถูกระบุชื่อ)",
+    "en": "To measure what you learned before and after the training and report it to HR by "
+          "group (groups under five people are never named).",
+}
+PRIVACY_LEGAL_BASIS = {
+    "th": "การปฏิบัติหน้าที่ในการดำเนินภารกิจเพื่อประโยชน์สาธารณะของหน่วยงาน "
+          "(มาตรา 24 (4) พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562)",
+    "en": "Performing the organisation's public task (section 24(4) of the Personal Data "
+          "Protection Act B.E. 2562).",
+}
+PRIVACY_RETENTION = {
+    "th": "เก็บไว้ 1 ปีหลังวันอบรม จากนั้นชื่อและรหัสพนักงานจะถูกลบ เหลือเพียงคะแนนที่ระบุตัวตนไม่ได้",
+    "en": "Kept for one year after the training; then names and employee IDs are removed and "
+          "only scores that identify nobody are kept.",
+}
+PRIVACY_CONTACT = {
+    "th": "หน่วยฝึกอบรม ฝ่ายบริหารงานบุคคล (ขอดู แก้ไข หรือลบข้อมูลของท่านได้)",
+    "en": "The training unit, HR (ask to see, correct or delete your data).",
+}
+#: days after an event (its date, else its creation) before `flask privacy purge` anonymises
+#: it, for events without their own retention_days
+PRIVACY_RETENTION_DAYS = 365

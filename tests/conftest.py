@@ -38,6 +38,9 @@ def app(tmp_path):
             db.drop_all()
             db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
             db.session.commit()
+        # every test builds its own app and engine: close its pooled connections now, or
+        # psycopg warns about them when they are collected (and warnings are errors here)
+        db.engine.dispose()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from flask_login import current_user
 from assessment.auth.access import can_view_reports, roles_required
 from assessment.events.operations import find_event
 from assessment.i18n import current_language
+from assessment.privacy.audit import record
 from assessment.reports.service import Filters, cached_charts, event_report, workbook
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
@@ -39,6 +40,7 @@ def _private(response: Response) -> Response:
 @roles_required("hr", "trainer")
 def event_report_page(code):
     event = _event_for_reader(code)
+    record(current_user, "view_report", event, request.full_path)
     filters = _filters()
     built = event_report(event, current_language(), filters)
     everyone = event_report(event, current_language()) if filters.active else built
@@ -53,6 +55,7 @@ def event_report_page(code):
 @roles_required("hr", "trainer")
 def download_workbook(code):
     event = _event_for_reader(code)
+    record(current_user, "download_workbook", event, request.full_path)
     built = event_report(event, request.args.get("lang", current_language()), _filters())
     data = workbook(built, pseudonymise=request.args.get("pseudonymise") == "1")
     response = Response(data, mimetype=XLSX)
@@ -66,6 +69,7 @@ def chart(code, name, fmt):
     if fmt not in CHART_TYPES:
         abort(404)
     event = _event_for_reader(code)
+    record(current_user, "chart", event, request.full_path)
     images = cached_charts(event, current_language(), _filters(), fmt)
     if name not in images:
         abort(404)

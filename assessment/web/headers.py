@@ -10,7 +10,12 @@ CONTENT_SECURITY_POLICY = (
 
 
 def install_security_headers(app: Flask) -> None:
-    """CSP without inline script, nosniff, no framing, and HSTS under HTTPS."""
+    """CSP without inline script, nosniff, no framing, HSTS and secure cookies under HTTPS,
+    and the attempt limits for joining."""
+    from assessment.web.limits import install_join_limits
+
+    _secure_cookies_under_https(app)
+    install_join_limits(app)
 
     @app.after_request
     def _headers(response):
@@ -23,3 +28,11 @@ def install_security_headers(app: Flask) -> None:
         if response.mimetype == "text/html":
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def _secure_cookies_under_https(app: Flask) -> None:
+    """Mark cookies Secure when the installation is served over HTTPS (PUBLIC_URL or scheme)."""
+    public = (app.config.get("PUBLIC_URL") or "").lower()
+    if app.config.get("PREFERRED_URL_SCHEME") == "https" or public.startswith("https://"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True

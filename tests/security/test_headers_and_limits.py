@@ -1,0 +1,159 @@
+"""Security on every response: headers, cookies, caching, request size, join limits, codes."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from flask import g
+
+from assessment import create_app
+from assessment.auth.operations import create_user
+from assessment.events.operations import CODE_ALPHABET, CODE_LENGTH, new_join_code
+from assessment.extensions import db
+from assessment.roster.models import RosterEntry
+from assessment.web.limits import SlidingWindow
+from tests.helpers import csrf_from, identify, make_event
+
+
+def _phone(app):
+    """A new test client; the CSRF token the fixture's shared app context cached is dropped."""
+    g.pop("csrf_token", None)
+    return app.test_client()
+
+
+def _login(client, role="hr"):
+    create_user(f"{role}1", role, "a-long-password")
+    page = client.get("/staff/login").get_data(as_text=True)
+    client.post("/staff/login", data={"csrf_token": csrf_from(page), "username": f"{role}1",
+                                      "password": "a-long-password"})
+
+
+def test_every_page_has_the_security_headers(client):
+    response = client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert "frame-ancestors 'none'" in policy and "script-src 'self'" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] in ("same-origin", "no-referrer")
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_hsts_under_https(client):
+    response = client.get("/", base_url="https://quiz.test")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_session_cookie_is_httponly_and_lax(client, bank_version):
+    event = make_event(bank_version)
+    client.get(f"/j/{event.code}")
+    cookie = client.get_cookie("session")
+    assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
+    assert not cookie.secure
+
+
+def test_cookies_are_secure_when_served_over_https(tmp_path):
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    for settings in ({"PUBLIC_URL": "https://quiz.example"}, {"PREFERRED_URL_SCHEME": "https"}):
+        app = create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE_URL": url, **settings})
+        assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
+
+
+def test_report_pages_and_exports_are_never_cached(client, bank_version):
+    event = make_event(bank_version)
+    _login(client)
+    for path in (f"/staff/reports/{event.code}", f"/staff/reports/{event.code}/workbook.xlsx"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["Cache-Control"] == "no-store", path
+
+
+def test_participant_pages_are_never_cached(client, bank_version):
+    event = make_event(bank_version)
+    assert client.get(f"/j/{event.code}").headers["Cache-Control"] == "no-store"
+
+
+def test_too_large_request_is_refused_with_413(app, client):
+    body = b"x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    response = client.post("/", data=body, content_type="application/octet-stream")
+    assert response.status_code == 413
+
+
+def test_join_codes_have_at_least_20_bits_and_vary():
+    assert CODE_LENGTH * math.log2(len(CODE_ALPHABET)) >= 20
+    assert not set("01OIL") & set(CODE_ALPHABET)
+
+
+def test_generated_join_codes_do_not_repeat(app):
+    codes = {new_join_code() for _ in range(200)}
+    shape = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
+    assert len(codes) == 200 and all(shape.fullmatch(code) for code in codes)
+
+
+def _guess_code(client, code):
+    page = client.get("/").get_data(as_text=True)
+    return client.post("/", data={"csrf_token": csrf_from(page), "code": code})
+
+
+def test_wrong_code_guesses_are_limited_per_phone(app, client, bank_version):
+    app.config["CODE_GUESSES_PER_DEVICE"] = (3, 600)
+    event = make_event(bank_version)
+    assert [_guess_code(client, "ZZZZZZ").status_code for _ in range(3)] == [200] * 3
+    limited = _guess_code(client, "ZZZZZY")
+    assert limited.status_code == 429 and limited.headers["Retry-After"]
+    assert _guess_code(client, event.code).status_code == 429
+    other_phone = _phone(app)
+    assert _guess_code(other_phone, event.code).status_code == 302
+
+
+def test_wrong_code_guesses_without_cookies_are_limited_per_address(app, bank_version):
+    app.config["CODE_GUESSES_PER_ADDRESS"] = (4, 600)
+    statuses = []
+    for _ in range(6):
+        fresh = _phone(app)  # a new cookie jar each time, like a script
+        statuses.append(_guess_code(fresh, "ZZZZZZ").status_code)
+    assert statuses == [200, 200, 200, 200, 429, 429]
+
+
+def test_identify_posts_are_limited_per_phone(app, client, bank_version):
+    app.config["JOIN_LIMIT_PER_DEVICE"] = (2, 300)
+    event = make_event(bank_version)
+    page = client.get(f"/j/{event.code}").get_data(as_text=True)
+    posts = [client.post(f"/j/{event.code}", data={"csrf_token": csrf_from(page), "name": ""})
+             for _ in range(3)]
+    assert [p.status_code for p in posts] == [200, 200, 429]
+
+
+def test_failed_identifications_are_limited_per_join_code(app, bank_version):
+    app.config["JOIN_FAILURES_PER_CODE"] = (3, 300)
+    event = make_event(bank_version)
+    db.session.add(RosterEntry(event_id=event.id, employee_id="E001", name="สมชาย ใจดี",
+                               department_code="x", level_code="y"))
+    db.session.commit()
+
+    def try_id(employee_id):
+        phone = _phone(app)
+        page = phone.get(f"/j/{event.code}").get_data(as_text=True)
+        return phone.post(f"/j/{event.code}", data={"csrf_token": csrf_from(page),
+                                                    "employee_id": employee_id}).status_code
+
+    assert [try_id(f"X{i}") for i in range(3)] == [200, 200, 200]
+    assert try_id("X9") == 429
+    assert try_id("E001") == 429  # the whole code waits: guessing IDs must stay slow
+
+
+def test_a_room_of_honest_phones_is_not_limited(app, bank_version):
+    event = make_event(bank_version)
+    for i in range(30):
+        response = identify(_phone(app), event, name=f"คนที่ {i}")
+        assert response.status_code == 200 and "attempt_id" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("seconds", [1, 60])
+def test_sliding_window_forgets_old_hits(seconds):
+    window = SlidingWindow()
+    for t in range(5):
+        window.hit("k", now=float(t))
+    assert window.count("k", seconds, now=4.5) == min(5, seconds)
+    assert window.count("k", seconds, now=1000.0) == 0
