@@ -33,7 +33,7 @@ serve: install
 ## then again on PostgreSQL (browser tests excepted) when TEST_DATABASE_URL or a local server answers
 test: install system-deps
 	$(BIN)/ruff check assessment tests benchmarks
-	$(BIN)/pytest -q
+	env -u TEST_DATABASE_URL $(BIN)/pytest -q
 	@url=$$($(BIN)/python .ci/pg_probe.py) || exit 1; \
 	if [ -n "$$url" ]; then \
 	  echo "== the suite again on PostgreSQL ($${url%%@*}@...)"; \
