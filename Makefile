@@ -36,7 +36,7 @@ test: install system-deps
 	env -u TEST_DATABASE_URL $(BIN)/pytest -q
 	@url=$$($(BIN)/python .ci/pg_probe.py) || exit 1; \
 	if [ -n "$$url" ]; then \
-	  echo "== the suite again on PostgreSQL ($${url%%@*}@...)"; \
+	  echo "== the suite again on PostgreSQL at $${url##*@}"; \
 	  TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -m "not browser" -p no:cacheprovider; \
 	else echo "== no PostgreSQL reachable: SQLite only (see .ci/postgres.sh)"; fi
 
