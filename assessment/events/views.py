@@ -1,12 +1,32 @@
-"""Trainer and HR console: the list of events (more pages come with the console)."""
+"""Trainer and HR console: the event list, creating and editing events, opening and
+closing phases, live progress, and the join screen for the projector."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import segno
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    url_for,
+)
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from assessment.auth.access import can_view_reports, roles_required
-from assessment.events.operations import all_events
+from assessment.auth.access import can_manage, can_view_reports, roles_required
+from assessment.banks.operations import all_versions
+from assessment.events.editing import attempt_count, plan_event, update_event
+from assessment.events.forms import PHASE_LABELS, EventForm, PhaseActionForm, form_data
+from assessment.events.guards import can_load_roster, managed_event
+from assessment.events.models import PHASE_KINDS
+from assessment.events.operations import EventRefused, all_events, close_phase, open_phase
+from assessment.events.progress import event_progress
+from assessment.i18n import current_language
+from assessment.web.addresses import join_url
 
 bp = Blueprint("events_views", __name__, url_prefix="/staff")
 
@@ -15,4 +35,95 @@ bp = Blueprint("events_views", __name__, url_prefix="/staff")
 @roles_required("trainer", "hr")
 def home():
     events = [e for e in all_events() if can_view_reports(current_user, e)]
-    return render_template("events/home.html", events=events)
+    return render_template(
+        "events/home.html", events=events,
+        manageable={e.id for e in events if can_manage(current_user, e)},
+        roster_loadable={e.id for e in events if can_load_roster(current_user, e)})
+
+
+@bp.route("/events/new", methods=["GET", "POST"])
+@roles_required("trainer")
+def new_event():
+    """The event form; the trainer who creates an event owns it."""
+    form = EventForm(all_versions(), lang=current_language())
+    if not form.versions:
+        flash(_("Load a question bank first: flask banks load FILE."))
+    if form.validate_on_submit():
+        event = plan_event(form.plan(), owner_id=current_user.id)
+        flash(_("Event created. Its join code is %(code)s.", code=event.code))
+        return redirect(url_for("events_views.event_page", code=event.code))
+    return render_template("events/form.html", form=form, event=None)
+
+
+@bp.route("/events/<code>/edit", methods=["GET", "POST"])
+@roles_required("trainer")
+def edit_event(code):
+    """Change an event; the bank stays fixed once people have answered."""
+    event = managed_event(code)
+    form = EventForm(all_versions(), data=form_data(event), lang=current_language())
+    if form.validate_on_submit():
+        try:
+            update_event(event, form.plan())
+        except EventRefused as refused:
+            flash(_("Not saved: %(reason)s", reason=str(refused)))
+        else:
+            flash(_("Event saved."))
+            return redirect(url_for("events_views.event_page", code=event.code))
+    return render_template("events/form.html", form=form, event=event,
+                           answered=attempt_count(event) > 0)
+
+
+@bp.route("/events/<code>")
+@roles_required("trainer")
+def event_page(code):
+    """Phases with their open and close buttons, and live progress."""
+    event = managed_event(code)
+    return render_template("events/event.html", event=event, progress=event_progress(event),
+                           action_form=PhaseActionForm(), labels=PHASE_LABELS,
+                           join_link=join_url(current_app, event.code))
+
+
+@bp.route("/events/<code>/phases/<kind>/<action>", methods=["POST"])
+@roles_required("trainer")
+def change_phase(code, kind, action):
+    """Open or close one phase (one tap on the event page)."""
+    event = managed_event(code)
+    if kind not in PHASE_KINDS or action not in ("open", "close"):
+        abort(404)
+    if not PhaseActionForm().validate_on_submit():
+        abort(400)
+    try:
+        (open_phase if action == "open" else close_phase)(event, kind)
+    except EventRefused as refused:
+        flash(str(refused))
+    else:
+        label = str(PHASE_LABELS[kind])
+        flash(_("%(phase)s is open.", phase=label) if action == "open"
+              else _("%(phase)s is closed.", phase=label))
+    return redirect(url_for("events_views.event_page", code=event.code))
+
+
+@bp.route("/events/<code>/progress.json")
+@roles_required("trainer")
+def progress(code):
+    """Counts for the event page and the join screen, polled every few seconds."""
+    event = managed_event(code)
+    counts = event_progress(event)
+    label = (_("Open now: %(phase)s", phase=str(PHASE_LABELS[counts.open_phase]))
+             if counts.open_phase else _("No test is open yet"))
+    response = jsonify(counts.as_json() | {"phase_label": label})
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/events/<code>/screen")
+@roles_required("trainer")
+def join_screen(code):
+    """Full screen for the projector: QR code, the code in huge letters, the short link."""
+    event = managed_event(code)
+    link = join_url(current_app, event.code)
+    qr_svg = segno.make(link, error="m").svg_inline(
+        scale=10, omitsize=True, svgclass="join-qr", title=_("QR code to join"))
+    return render_template("events/screen.html", event=event, link=link, qr_svg=qr_svg,
+                           short_link=link.split("://", 1)[-1],
+                           progress=event_progress(event), labels=PHASE_LABELS)

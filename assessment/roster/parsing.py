@@ -1,0 +1,131 @@
+"""Checking a staff roster file before anything is saved (pure, no Flask).
+
+HR writes departments and levels as codes or as the Thai or English names of the
+organisation's lists; every cell that matches none is reported with a "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+
+from assessment.quizzes.pairing import clean_name, employee_key
+from assessment.roster.tables import Problem, Row, Table, missing_columns
+
+ROSTER_COLUMNS = ("employee_id", "name", "department", "level")
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One department or staff level: its code and its names."""
+
+    code: str
+    name_th: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class OrgLists:
+    """The organisation's departments and staff levels, as a file is checked against them."""
+
+    departments: tuple[ListItem, ...]
+    levels: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A roster row that passed every check."""
+
+    row: int
+    employee_id: str
+    name: str
+    department_code: str
+    level_code: str
+
+
+@dataclass(frozen=True)
+class RosterCheck:
+    """What a roster file holds: the people, and every problem found."""
+
+    people: tuple[StaffMember, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.people)
+
+
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
+
+
+def match_item(items: tuple[ListItem, ...], written: str) -> str | None:
+    """The code of the item written as its code, Thai name or English name."""
+    wanted = _folded(written)
+    for item in items:
+        if wanted in (_folded(item.code), _folded(item.name_th), _folded(item.name_en)):
+            return item.code
+    return None
+
+
+def did_you_mean(items: tuple[ListItem, ...], written: str) -> str:
+    """' (did you mean "X"?)' for the closest name or code, or '' when none is close."""
+    by_label = {}
+    for item in items:
+        for label in (item.code, item.name_th, item.name_en):
+            if label:
+                by_label[_folded(label)] = label
+    close = difflib.get_close_matches(_folded(written), list(by_label), n=1, cutoff=0.6)
+    return f' (did you mean "{by_label[close[0]]}"?)' if close else ""
+
+
+def check_list_cell(row: Row, column: str, items: tuple[ListItem, ...], kind: str,
+                    problems: list[Problem]) -> str | None:
+    """The code for a department or level cell; a problem when empty or unknown."""
+    written = row.get(column)
+    if not written:
+        problems.append(Problem(row.number, column, f"the {kind} is empty"))
+        return None
+    code = match_item(items, written)
+    if code is None:
+        problems.append(Problem(row.number, column,
+                                f'unknown {kind} "{written}"{did_you_mean(items, written)}'))
+    return code
+
+
+def check_roster(table: Table, lists: OrgLists) -> RosterCheck:
+    """Every person in the file, and every problem with its row and column."""
+    problems = missing_columns(table, ROSTER_COLUMNS)
+    if problems:
+        return RosterCheck((), tuple(problems))
+    if not table.rows:
+        return RosterCheck((), (Problem(2, "employee_id", "the file has no people in it"),))
+    people, first_row_of = [], {}
+    for row in table.rows:
+        person = _check_row(row, lists, problems)
+        key = employee_key(row.get("employee_id"))
+        if key and key in first_row_of:
+            problems.append(Problem(row.number, "employee_id",
+                                    f'employee ID "{row.get("employee_id")}" is also on row '
+                                    f"{first_row_of[key]}"))
+            continue
+        if key:
+            first_row_of[key] = row.number
+        if person:
+            people.append(person)
+    return RosterCheck(tuple(people), tuple(problems))
+
+
+def _check_row(row: Row, lists: OrgLists, problems: list[Problem]) -> StaffMember | None:
+    before = len(problems)
+    for column in ("employee_id", "name"):
+        if not row.get(column):
+            problems.append(Problem(row.number, column, f"the {column.replace('_', ' ')} "
+                                                        "is empty"))
+    department = check_list_cell(row, "department", lists.departments, "department", problems)
+    level = check_list_cell(row, "level", lists.levels, "staff level", problems)
+    if len(problems) > before:
+        return None
+    return StaffMember(row.number, row.get("employee_id"), clean_name(row.get("name")),
+                       department, level)
