@@ -1,0 +1,206 @@
+"""The checks on one question of a bank: its type, options, answer and texts."""
+
+from __future__ import annotations
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from assessment.banks.bank import QUESTION_TYPES, Option, Question
+from assessment.banks.yaml_source import mark_of
+
+TAKES_OPTIONS = ("single", "multiple")
+SCORINGS = ("partial", "all_or_nothing")
+
+
+def check_question(checker, node: Node, topic_ids: set) -> Question | None:
+    """The Question if this item is a sound question; problems go to the checker."""
+    from assessment.banks.validation import ITEM_ID, OPTION_KEYS, QUESTION_KEYS, QUESTION_REQUIRED
+
+    if not isinstance(node, MappingNode):
+        checker.add(node, "each question is a mapping starting with '- id:'")
+        return None
+    before = len(checker.problems)
+    fields = checker.fields(node, QUESTION_KEYS, QUESTION_REQUIRED, "a question")
+    question_id = checker.identifier(fields.get("id"), ITEM_ID, "a question id",
+                                     "letters, digits, '_' and '-', like q01")
+    label = f"question '{question_id}'" if question_id else "this question"
+    kind = _type(checker, fields.get("type"), label)
+    topic = _topic(checker, fields.get("topic"), topic_ids, label)
+    prompt = checker.text(fields.get("prompt"), f"the prompt of {label}")
+    explanation = checker.text(fields["explanation"], f"the explanation of {label}") if (
+        "explanation" in fields) else None
+    points = _points(checker, fields.get("points"), kind, label)
+    options = _options(checker, fields.get("options"), kind, label, ITEM_ID, OPTION_KEYS)
+    extra = _type_rules(checker, node, fields, kind, options, label)
+    if len(checker.problems) > before or kind is None:
+        return None
+    return Question(id=question_id, topic=topic, type=kind, prompt=prompt, points=points,
+                    options=tuple(options), explanation=explanation or None, **extra)
+
+
+def _type(checker, field, label) -> str | None:
+    if field is None:
+        return None
+    node = field[1]
+    value = node.value if isinstance(node, ScalarNode) else None
+    if value not in QUESTION_TYPES:
+        from assessment.banks.validation import _did_you_mean
+
+        checker.add(node, f"the type of {label} must be one of {', '.join(QUESTION_TYPES)}"
+                          f"{_did_you_mean(str(value), set(QUESTION_TYPES))}")
+        return None
+    return value
+
+
+def _topic(checker, field, topic_ids, label) -> str:
+    if field is None:
+        return ""
+    node = field[1]
+    value = node.value if isinstance(node, ScalarNode) else None
+    if value not in topic_ids:
+        from assessment.banks.validation import _did_you_mean
+
+        checker.add(node, f"the topic '{value}' of {label} is not declared in the bank's topics"
+                          f"{_did_you_mean(str(value), topic_ids)}")
+        return ""
+    return value
+
+
+def _points(checker, field, kind, label) -> float:
+    if field is None:
+        return 1.0
+    node = field[1]
+    if kind == "rating":
+        checker.add(node, f"{label} is a rating, which earns no points; remove points:")
+        return 0.0
+    value = checker.number(node, f"the points of {label}")
+    if value is not None and value <= 0:
+        checker.add(node, f"the points of {label} must be above 0")
+    return value or 1.0
+
+
+def _options(checker, field, kind, label, item_id, option_keys) -> list[Option]:
+    if kind not in TAKES_OPTIONS:
+        if field is not None and kind is not None:
+            checker.add(field[0], f"{label} is {kind}, which takes no options:")
+        return []
+    if field is None:
+        return []
+    node = field[1]
+    if not isinstance(node, SequenceNode) or len(node.value) < 2:
+        checker.add(node, f"{label} needs a list of at least two options")
+        return []
+    options, seen = [], {}
+    for item in node.value:
+        option = _option(checker, item, label, item_id, option_keys)
+        if option is None:
+            continue
+        if option.id in seen:
+            checker.add(item, f"the option id '{option.id}' is used twice in {label} (first at "
+                              f"line {seen[option.id].line})")
+            continue
+        seen[option.id] = mark_of(item)
+        options.append(option)
+    return options
+
+
+def _option(checker, item, label, item_id, option_keys) -> Option | None:
+    if not isinstance(item, MappingNode):
+        checker.add(item, f"each option of {label} needs id: and text:")
+        return None
+    fields = checker.fields(item, option_keys, ("id", "text"), f"an option of {label}")
+    option_id = checker.identifier(fields.get("id"), item_id, "an option id",
+                                   "letters, digits, '_' and '-', like a")
+    text = checker.text(fields.get("text"), f"option '{option_id}' of {label}")
+    correct = checker.boolean(fields["correct"][1], f"correct: of option '{option_id}'") if (
+        "correct" in fields) else False
+    return Option(id=option_id, text=text, correct=bool(correct)) if option_id else None
+
+
+def _type_rules(checker, node, fields, kind, options, label) -> dict:
+    """What each type needs besides options; returns the Question's extra fields."""
+    rules = {
+        "single": _single_rules, "multiple": _multiple_rules, "true_false": _true_false_rules,
+        "short_text": _short_text_rules, "numeric": _numeric_rules, "rating": _rating_rules,
+    }
+    if kind is None:
+        return {}
+    _refuse_foreign_keys(checker, fields, kind, label)
+    return rules[kind](checker, node, fields, options, label)
+
+
+FOREIGN = {
+    "answer": ("true_false", "numeric"), "tolerance": ("numeric",),
+    "accept": ("short_text",), "scoring": ("multiple",),
+}
+
+
+def _refuse_foreign_keys(checker, fields, kind, label) -> None:
+    for key, kinds in FOREIGN.items():
+        if key in fields and kind not in kinds:
+            checker.add(fields[key][0], f"{label} is {kind}; '{key}:' belongs to "
+                                        f"{' or '.join(kinds)} questions")
+
+
+def _single_rules(checker, node, fields, options, label) -> dict:
+    if "options" in fields and options and sum(o.correct for o in options) != 1:
+        checker.add(fields["options"][0], f"{label} is single choice and needs exactly one "
+                                          f"option with correct: true (it has "
+                                          f"{sum(o.correct for o in options)})")
+    elif "options" not in fields:
+        checker.add(node, f"{label} is single choice and is missing options:")
+    return {}
+
+
+def _multiple_rules(checker, node, fields, options, label) -> dict:
+    if "options" not in fields:
+        checker.add(node, f"{label} is multiple choice and is missing options:")
+    elif options and not any(o.correct for o in options):
+        checker.add(fields["options"][0], f"{label} is multiple choice and needs at least one "
+                                          "option with correct: true")
+    scoring = "partial"
+    if "scoring" in fields:
+        value_node = fields["scoring"][1]
+        scoring = value_node.value if isinstance(value_node, ScalarNode) else None
+        if scoring not in SCORINGS:
+            checker.add(value_node, "scoring must be partial or all_or_nothing")
+            scoring = "partial"
+    return {"scoring": scoring}
+
+
+def _true_false_rules(checker, node, fields, options, label) -> dict:
+    if "answer" not in fields:
+        checker.add(node, f"{label} is true_false and is missing answer: true or false")
+        return {}
+    answer = checker.boolean(fields["answer"][1], f"the answer of {label}")
+    return {"answer": answer}
+
+
+def _short_text_rules(checker, node, fields, options, label) -> dict:
+    if "accept" not in fields:
+        checker.add(node, f"{label} is short_text and is missing accept: [answers]")
+        return {}
+    value = fields["accept"][1]
+    if not isinstance(value, SequenceNode) or not value.value:
+        checker.add(value, f"accept: of {label} must be a list of accepted answers")
+        return {}
+    accepted = []
+    for item in value.value:
+        texts = checker._plain_text(item, f"an accepted answer of {label}", in_mapping=True)
+        if texts:
+            accepted.append(next(iter(texts.values())))
+    return {"accept": tuple(accepted)}
+
+
+def _numeric_rules(checker, node, fields, options, label) -> dict:
+    if "answer" not in fields:
+        checker.add(node, f"{label} is numeric and is missing answer: (a number)")
+        return {}
+    answer = checker.number(fields["answer"][1], f"the answer of {label}")
+    tolerance = 0.0
+    if "tolerance" in fields:
+        tolerance = checker.number(fields["tolerance"][1], f"the tolerance of {label}", 0) or 0.0
+    return {"answer": answer, "tolerance": tolerance}
+
+
+def _rating_rules(checker, node, fields, options, label) -> dict:
+    return {}
