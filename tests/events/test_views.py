@@ -1,0 +1,252 @@
+"""The event console: who reaches which page, creating and editing, open and close, progress,
+and the projector's join screen."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from assessment.auth.operations import find_user
+from assessment.events.operations import find_event
+from assessment.extensions import db
+from assessment.quizzes.models import Attempt
+from assessment.quizzes.operations import identify_by_name, start_attempt
+from tests.helpers import csrf_from, first_codes, make_event
+from tests.helpers_staff import isolate_requests, login
+
+#: (method, address) of every page that changes or shows one event to its trainer
+TRAINER_PAGES = (
+    ("GET", "/staff/events/{code}"),
+    ("GET", "/staff/events/{code}/edit"),
+    ("GET", "/staff/events/{code}/screen"),
+    ("GET", "/staff/events/{code}/progress.json"),
+    ("POST", "/staff/events/{code}/phases/post/open"),
+    ("POST", "/staff/events/{code}/phases/pre/close"),
+    ("GET", "/staff/events/{code}/paper"),
+    ("GET", "/staff/events/{code}/paper/template.csv"),
+)
+
+
+def _request(client, method, address):
+    """GET, or POST with a valid CSRF token (so what is tested is the role, not the token)."""
+    if method == "GET":
+        return client.get(address)
+    token = csrf_from(client.get("/").get_data(as_text=True))
+    return client.post(address, data={"csrf_token": token})
+
+
+def _join_page(client, event, name="สมชาย ใจดี"):
+    """A phone identifies on the join page (the session now names a participant)."""
+    department, level = first_codes()
+    page = client.get(f"/j/{event.code}").get_data(as_text=True)
+    client.post(f"/j/{event.code}", data={"csrf_token": csrf_from(page), "name": name,
+                                          "department": department, "level": level})
+
+
+def _start(event, name="สมชาย ใจดี"):
+    """Someone identifies and starts the open phase (what the quiz page does)."""
+    department, level = first_codes()
+    return start_attempt(identify_by_name(event, name, department, level), event.open_phase)
+
+
+def _staff_client(app, username, role):
+    client = app.test_client()
+    login(client, username, role)
+    return client
+
+
+def _owned_event(version, username, **options):
+    event = make_event(version, **options)
+    event.owner_id = find_user(username).id
+    db.session.commit()
+    return event
+
+
+@pytest.fixture(autouse=True)
+def _separate_clients(app):
+    """Each test client is its own phone or browser (see isolate_requests)."""
+    isolate_requests(app)
+
+
+@pytest.fixture
+def owned(app, bank_version):
+    """A trainer's client and an event they own, its pre-test open."""
+    client = _staff_client(app, "trainer1", "trainer")
+    return client, _owned_event(bank_version, "trainer1")
+
+
+@pytest.mark.parametrize("method, address", TRAINER_PAGES + (("GET", "/staff/"),
+                                                            ("GET", "/staff/events/new")))
+def test_anonymous_is_sent_to_login(client, bank_version, method, address):
+    event = make_event(bank_version)
+    response = _request(client, method, address.format(code=event.code))
+    assert response.status_code == 302 and "/staff/login" in response.location
+
+
+@pytest.mark.parametrize("method, address", TRAINER_PAGES)
+def test_a_participant_session_has_no_access(client, bank_version, method, address):
+    event = make_event(bank_version)
+    _join_page(client, event)
+    with client.session_transaction() as session:
+        assert session.get(f"participant:{event.id}")  # a participant's phone indeed
+    response = _request(client, method, address.format(code=event.code))
+    assert response.status_code == 302 and "/staff/login" in response.location
+
+
+@pytest.mark.parametrize("method, address", TRAINER_PAGES + (("GET", "/staff/events/new"),))
+def test_hr_is_refused_trainer_pages(app, owned, method, address):
+    _, event = owned
+    hr = _staff_client(app, "hr1", "hr")
+    assert _request(hr, method, address.format(code=event.code)).status_code == 403
+
+
+@pytest.mark.parametrize("method, address", TRAINER_PAGES)
+def test_another_trainer_is_refused(app, owned, method, address):
+    _, event = owned
+    other = _staff_client(app, "trainer2", "trainer")
+    assert _request(other, method, address.format(code=event.code)).status_code == 403
+
+
+@pytest.mark.parametrize("method, address", [p for p in TRAINER_PAGES if p[0] == "GET"])
+def test_owner_and_admin_reach_every_page(app, owned, method, address):
+    client, event = owned
+    admin = _staff_client(app, "admin1", "admin")
+    for who in (client, admin):
+        assert who.get(address.format(code=event.code)).status_code == 200
+
+
+def test_hr_sees_the_list_with_report_links_but_no_edit_links(app, owned):
+    _, event = owned
+    html = _staff_client(app, "hr1", "hr").get("/staff/").get_data(as_text=True)
+    assert event.code in html and f"/staff/reports/{event.code}" in html
+    assert f"/staff/events/{event.code}\"" not in html and "/staff/events/new" not in html
+
+
+def test_trainer_lists_only_their_own_events(app, owned, bank_version):
+    client, event = owned
+    someone_elses = make_event(bank_version, open_kind=None)
+    html = client.get("/staff/").get_data(as_text=True)
+    assert event.code in html and someone_elses.code not in html
+
+
+def _event_form(html, version_id, **fields):
+    data = {"csrf_token": csrf_from(html), "bank_version": str(version_id),
+            "title": "สัมมนาเมืองอัจฉริยะ", "held_on": "2026-03-05", "venue": "ศาลาว่าการ",
+            "with_pre": "y", "with_post": "y", "pre_opens_at": "2026-03-05T09:00",
+            "pre_closes_at": "2026-03-05T09:30", "shuffle_questions": "y",
+            "time_limit_minutes": "20", "show_feedback": "y"}
+    data.update(fields)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_trainer_creates_an_event_and_owns_it(app, bank_version):
+    client = _staff_client(app, "trainer1", "trainer")
+    page = client.get("/staff/events/new").get_data(as_text=True)
+    assert "smart-city-basics" in page
+    response = client.post("/staff/events/new", data=_event_form(page, bank_version.id))
+    assert response.status_code == 302
+    event = find_event(response.location.rstrip("/").split("/")[-1])
+    assert event.owner_id == find_user("trainer1").id
+    assert [p.kind for p in event.phases] == ["pre", "post"]
+    assert event.venue == "ศาลาว่าการ" and event.time_limit_minutes == 20
+    assert event.shuffle_questions and not event.shuffle_options and event.show_feedback
+    assert event.phase("pre").opens_at.hour == 9 and event.phase("pre").closes_at.minute == 30
+    assert all(p.state == "waiting" for p in event.phases)
+
+
+def test_event_form_reports_bad_windows_and_no_phase(app, bank_version):
+    client = _staff_client(app, "trainer1", "trainer")
+    page = client.get("/staff/events/new").get_data(as_text=True)
+    bad = client.post("/staff/events/new", data=_event_form(
+        page, bank_version.id, with_pre=None, with_post=None, title=""))
+    assert bad.status_code == 200
+    html = bad.get_data(as_text=True)
+    assert "Choose at least one phase." in html or "อย่างน้อย" in html
+    late = client.post("/staff/events/new", data=_event_form(
+        page, bank_version.id, pre_closes_at="2026-03-05T08:00"))
+    assert late.status_code == 200 and 'class="error"' in late.get_data(as_text=True)
+
+
+def test_edit_adds_a_followup_and_keeps_the_owner(owned, bank_version):
+    client, event = owned
+    page = client.get(f"/staff/events/{event.code}/edit").get_data(as_text=True)
+    assert 'value="สัมมนาทดสอบ"' in page
+    response = client.post(f"/staff/events/{event.code}/edit", data=_event_form(
+        page, bank_version.id, title="ชื่อใหม่", with_followup="y",
+        followup_opens_at="2026-06-05T09:00"))
+    assert response.status_code == 302
+    db.session.refresh(event)
+    assert event.title == "ชื่อใหม่" and [p.kind for p in event.phases] == ["pre", "post",
+                                                                           "followup"]
+    assert event.phase("pre").state == "open" and event.owner_id == find_user("trainer1").id
+
+
+def test_a_used_phase_cannot_be_removed(app, bank_version):
+    trainer = _staff_client(app, "trainer1", "trainer")
+    event = _owned_event(bank_version, "trainer1")
+    _start(event)  # someone starts the open pre-test
+    page = trainer.get(f"/staff/events/{event.code}/edit").get_data(as_text=True)
+    response = trainer.post(f"/staff/events/{event.code}/edit", data=_event_form(
+        page, bank_version.id, with_pre=None), follow_redirects=True)
+    db.session.refresh(event)
+    assert [p.kind for p in event.phases] == ["pre", "post"]
+    assert "cannot be removed" in response.get_data(as_text=True)
+
+
+def test_open_and_close_buttons_need_csrf_and_change_the_phase(owned):
+    client, event = owned
+    page = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    assert f"/staff/events/{event.code}/phases/pre/close" in page
+    assert f"/staff/events/{event.code}/phases/post/open" in page
+    assert client.post(f"/staff/events/{event.code}/phases/post/open").status_code == 400
+    response = client.post(f"/staff/events/{event.code}/phases/post/open",
+                           data={"csrf_token": csrf_from(page)})
+    assert response.status_code == 302
+    db.session.refresh(event)
+    assert event.phase("pre").state == "closed" and event.phase("post").state == "open"
+    client.post(f"/staff/events/{event.code}/phases/post/close",
+                data={"csrf_token": csrf_from(page)})
+    db.session.refresh(event)
+    assert event.phase("post").state == "closed"
+    unknown = client.post(f"/staff/events/{event.code}/phases/later/open",
+                          data={"csrf_token": csrf_from(page)})
+    assert unknown.status_code == 404
+
+
+def test_closing_submits_open_attempts(owned):
+    trainer, event = owned
+    _start(event)
+    page = trainer.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    trainer.post(f"/staff/events/{event.code}/phases/pre/close",
+                 data={"csrf_token": csrf_from(page)})
+    statuses = db.session.scalars(select(Attempt.status)).all()
+    assert statuses == ["submitted"]
+
+
+def test_progress_counts_joined_answering_and_submitted(owned, app):
+    trainer, event = owned
+    assert trainer.get(f"/staff/events/{event.code}/progress.json").get_json()["joined"] == 0
+    _start(event, "สมชาย ใจดี")
+    _join_page(app.test_client(), event, "สมหญิง รักเรียน")
+    _start(event, "สมหญิง รักเรียน")
+    data = trainer.get(f"/staff/events/{event.code}/progress.json").get_json()
+    assert data["joined"] == 2 and data["open_phase"] == "pre" and data["submitted"] == 0
+    pre = next(p for p in data["phases"] if p["kind"] == "pre")
+    assert pre == {"kind": "pre", "state": "open", "in_progress": 2, "submitted": 0}
+    page = trainer.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    trainer.post(f"/staff/events/{event.code}/phases/pre/close",
+                 data={"csrf_token": csrf_from(page)})
+    data = trainer.get(f"/staff/events/{event.code}/progress.json").get_json()
+    assert data["submitted"] == 2 and data["open_phase"] is None
+
+
+def test_join_screen_has_qr_code_join_code_link_and_no_inline_script(owned):
+    client, event = owned
+    response = client.get(f"/staff/events/{event.code}/screen")
+    html = response.get_data(as_text=True)
+    assert '<svg viewBox="0 0' in html and 'class="join-qr"' in html
+    assert 'class="screen-code"' in html and event.code in html
+    assert f"quiz.test/j/{event.code}" in html
+    assert "js/progress.js" in html and "<script>" not in html and " style=" not in html
+    assert f"/staff/events/{event.code}/progress.json" in html
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]

@@ -1,0 +1,193 @@
+"""Loading a staff roster through the web pages and `flask roster import`."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from assessment.auth.operations import find_user
+from assessment.extensions import db
+from assessment.organisation.models import Department, StaffLevel
+from assessment.quizzes.models import Participant
+from assessment.roster.models import RosterEntry
+from tests.helpers import csrf_from, first_codes, make_event
+from tests.helpers_staff import isolate_requests, login
+
+HEADER = "employee_id,name,department,level"
+
+
+def _lists():
+    department = db.session.scalars(select(Department).order_by(Department.position)).first()
+    level = db.session.scalars(select(StaffLevel).order_by(StaffLevel.position)).first()
+    return department, level
+
+
+def _good_csv(bom=True) -> bytes:
+    department, level = _lists()
+    text = "\n".join([HEADER, f"E1001,นายสมชาย ใจดี,{department.code},{level.code}",
+                      f"E1002,สมหญิง รักเรียน,{department.name_th},{level.name_th}",
+                      f"E1003,Anan Dee,{department.name_en},{level.name_en}"]) + "\n"
+    return ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+
+
+def _bad_csv() -> bytes:
+    department, level = _lists()
+    text = "\n".join([HEADER, f"E1001,นายสมชาย ใจดี,{department.code},{level.code}",
+                      f"E1001,ซ้ำ,{department.code},{level.code}",
+                      f"E1003,,{department.code},{level.code}",
+                      f"E1004,คนที่สี่,{department.name_th}x,{level.code}",
+                      f"E1005,คนที่ห้า,{department.code},ไม่มีระดับ"]) + "\n"
+    return text.encode("utf-8")
+
+
+def _entries(event):
+    query = select(RosterEntry.employee_id).where(RosterEntry.event_id == event.id)
+    return sorted(db.session.scalars(query))
+
+
+def _staff(app, username, role):
+    client = app.test_client()
+    login(client, username, role)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _separate_clients(app):
+    """Each test client is its own phone or browser (see isolate_requests)."""
+    isolate_requests(app)
+
+
+@pytest.fixture
+def trainer_event(app, bank_version):
+    client = _staff(app, "trainer1", "trainer")
+    event = make_event(bank_version)
+    event.owner_id = find_user("trainer1").id
+    db.session.commit()
+    return client, event
+
+
+def _upload(client, event, content, filename="roster.csv"):
+    page = client.get(f"/staff/events/{event.code}/roster").get_data(as_text=True)
+    return client.post(f"/staff/events/{event.code}/roster", data={
+        "csrf_token": csrf_from(page), "file": (io.BytesIO(content), filename)},
+        content_type="multipart/form-data")
+
+
+def _save_from(client, event, preview_html):
+    hidden = dict(re.findall(r'name="(filename|content)" type="hidden" value="([^"]*)"',
+                             preview_html))
+    return client.post(f"/staff/events/{event.code}/roster/save", data={
+        "csrf_token": csrf_from(preview_html), **hidden})
+
+
+def test_preview_then_save_replaces_the_roster(trainer_event):
+    client, event = trainer_event
+    preview = _upload(client, event, _good_csv())
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and "E1003" in html
+    assert _entries(event) == []  # nothing saved by the preview
+    response = _save_from(client, event, html)
+    assert response.status_code == 302
+    assert _entries(event) == ["E1001", "E1002", "E1003"]
+    smaller = _good_csv().decode("utf-8-sig").splitlines()[:2]
+    html = _upload(client, event, "\n".join(smaller).encode()).get_data(as_text=True)
+    _save_from(client, event, html)
+    assert _entries(event) == ["E1001"]
+
+
+def test_preview_lists_every_problem_and_saves_nothing(trainer_event):
+    client, event = trainer_event
+    html = _upload(client, event, _bad_csv()).get_data(as_text=True)
+    rows = re.findall(r'<tr class="problem"><td class="num">(\d+)</td><td><code>(\w+)</code>',
+                      html)
+    assert set(rows) == {("3", "employee_id"), ("4", "name"), ("5", "department"),
+                         ("6", "level")}
+    assert "did you mean" in html
+    assert 'name="content"' not in html  # no save button for a file with problems
+    assert _entries(event) == []
+
+
+def test_a_tampered_save_is_checked_again(trainer_event):
+    client, event = trainer_event
+    html = _upload(client, event, _good_csv()).get_data(as_text=True)
+    forged = base64.b64encode(_bad_csv()).decode()
+    response = client.post(f"/staff/events/{event.code}/roster/save", data={
+        "csrf_token": csrf_from(html), "filename": "roster.csv", "content": forged})
+    assert response.status_code == 200 and _entries(event) == []
+
+
+def test_excel_roster(trainer_event):
+    client, event = trainer_event
+    department, level = _lists()
+    book = Workbook()
+    book.active.append(["employee_id", "name", "department", "level"])
+    book.active.append([2001, "สมศักดิ์ มั่นคง", department.name_th, level.code])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    html = _upload(client, event, buffer.getvalue(), "staff.xlsx").get_data(as_text=True)
+    _save_from(client, event, html)
+    assert _entries(event) == ["2001"]
+
+
+def test_with_a_roster_participants_identify_by_employee_id(trainer_event, client):
+    trainer, event = trainer_event
+    _save_from(trainer, event, _upload(trainer, event, _good_csv()).get_data(as_text=True))
+    page = client.get(f"/j/{event.code}").get_data(as_text=True)
+    assert 'name="employee_id"' in page
+    client.post(f"/j/{event.code}", data={"csrf_token": csrf_from(page),
+                                          "employee_id": "e1002"})
+    person = db.session.scalars(select(Participant)).one()
+    assert person.employee_id == "E1002" and person.name == "สมหญิง รักเรียน"
+
+
+def test_who_may_load_a_roster(app, trainer_event, client, bank_version):
+    _, event = trainer_event
+    address = f"/staff/events/{event.code}/roster"
+    assert "/staff/login" in client.get(address).location  # anonymous
+    other_event = make_event(bank_version, open_kind="pre")
+    department, level = first_codes()
+    page = client.get(f"/j/{other_event.code}").get_data(as_text=True)
+    client.post(f"/j/{other_event.code}", data={"csrf_token": csrf_from(page), "name": "ก ข",
+                                                "department": department, "level": level})
+    assert "/staff/login" in client.get(address).location  # a participant
+    assert _staff(app, "trainer2", "trainer").get(address).status_code == 403
+    assert _staff(app, "hr1", "hr").get(address).status_code == 200  # HR keeps staff lists
+    assert _staff(app, "admin1", "admin").get(address).status_code == 200
+    other = _staff(app, "trainer3", "trainer")
+    page = other.get("/staff/").get_data(as_text=True)
+    assert address not in page
+
+
+def test_cli_import_and_its_errors(runner, bank_version, tmp_path):
+    event = make_event(bank_version)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(_bad_csv())
+    result = runner.invoke(args=["roster", "import", event.code, str(bad)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith(str(bad) + ":")]
+    where = {tuple(line.split(":")[1:3]) for line in lines if line.split(":")[1].isdigit()}
+    assert where == {("3", "employee_id"), ("4", "name"), ("5", "department"),
+                     ("6", "level")}
+    assert _entries(event) == []
+    good = tmp_path / "good.csv"
+    good.write_bytes(_good_csv(bom=False))
+    result = runner.invoke(args=["roster", "import", event.code.lower(), str(good)])
+    assert result.exit_code == 0, result.output
+    assert "3 people" in result.output and _entries(event) == ["E1001", "E1002", "E1003"]
+    missing = runner.invoke(args=["roster", "import", "NOPE99", str(good)])
+    assert missing.exit_code == 1
+
+
+def test_cli_reports_missing_columns(runner, bank_version, tmp_path):
+    event = make_event(bank_version)
+    file = tmp_path / "cols.csv"
+    file.write_text("employee_id,name\nE1,A\n", encoding="utf-8")
+    result = runner.invoke(args=["roster", "import", event.code, str(file)])
+    assert result.exit_code == 1
+    assert f"{file}:1:department: the column 'department' is missing" in result.output
+    assert f"{file}:1:level:" in result.output
