@@ -49,6 +49,8 @@ def create_demo_event(people: int = 50, seed: int | None = None) -> Event:
 
 def _person(rng, index, departments, levels) -> dict:
     level = rng.choice(levels)
+    takes_pre = rng.random() > 0.08
+    takes_post = rng.random() > 0.10 or not takes_pre  # everyone came to at least one
     name = f"{THAI_GIVEN[index % len(THAI_GIVEN)]} {rng.choice(THAI_FAMILY)}"
     return {
         "name": name if index < len(THAI_GIVEN) else f"{name} {index}",
@@ -56,7 +58,7 @@ def _person(rng, index, departments, levels) -> dict:
         "ability": rng.gauss(0.0, 0.8) + (0.3 if level.position < 6 else 0.0),
         "learning": max(0.0, rng.gauss(0.9, 0.5)),
         #: about one in twelve misses the pre-test, one in ten the post-test
-        "takes": {"pre": rng.random() > 0.08, "post": rng.random() > 0.10},
+        "takes": {"pre": takes_pre, "post": takes_post},
     }
 
 

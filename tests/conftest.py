@@ -25,6 +25,7 @@ def app(tmp_path):
         "DATABASE_URL": _database_url(tmp_path),
         "PUBLIC_URL": "http://quiz.test",
     })
+    _fresh_g_per_request(app)
     with app.app_context():
         from flask_migrate import upgrade
 
@@ -41,6 +42,17 @@ def app(tmp_path):
         # every test builds its own app and engine: close its pooled connections now, or
         # psycopg warns about them when they are collected (and warnings are errors here)
         db.engine.dispose()
+
+
+def _fresh_g_per_request(app) -> None:
+    """Requests share the test's app context (and so `g`); start each with an empty `g`,
+    as a served request would, or one client's CSRF token and login leak into another's."""
+    from flask import g
+
+    @app.before_request
+    def _empty_g():
+        for name in list(vars(g)):
+            delattr(g, name)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def login():
         if user is not None:
             _start_new_session()
             login_user(user)
-            return redirect(_safe_next() or url_for("console.home"))
+            return redirect(_safe_next() or url_for("events_views.home"))
         if is_locked(form.username.data):
             form.password.errors.append(_("Too many wrong passwords. Try again in 15 minutes."))
         else:

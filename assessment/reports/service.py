@@ -13,9 +13,7 @@ from assessment.banks.operations import bank_of
 from assessment.events.models import Event
 from assessment.extensions import db
 from assessment.organisation.lists import names
-from assessment.reports import charts, excel
 from assessment.reports.data import EventData, read_event, wide_by_person
-from assessment.reports.statistics import build_report
 
 
 @dataclass(frozen=True)
@@ -40,6 +38,8 @@ class EventReport:
 
 def event_report(event: Event, lang: str = "th", filters: Filters | None = None) -> EventReport:
     """Read the event's answers and compute every statistic of the report."""
+    from assessment.reports.statistics import build_report  # pandas/scipy: load on first report
+
     data = read_event(event.id, bank_of(event.bank_version), names(lang), lang)
     if filters and filters.active:
         data = _filtered(data, filters)
@@ -94,11 +94,15 @@ def cached_charts(event: Event, lang: str, filters: Filters, fmt: str) -> dict[s
 
 def chart_files(built: EventReport, fmt: str = "png") -> dict[str, bytes]:
     """Every chart of the report as image bytes, keyed by file name stem."""
+    from assessment.reports import charts  # matplotlib: load on first chart, not at start
+
     return charts.all_charts(built.report, lang=built.lang, fmt=fmt)
 
 
 def workbook(built: EventReport, pseudonymise: bool = False) -> bytes:
     """The one Excel workbook HR archives and shares."""
+    from assessment.reports import excel
+
     return excel.build_workbook(
         built.report,
         wide_by_person(built.data, "value"),
