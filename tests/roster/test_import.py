@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import csv
 import io
 import re
 
@@ -18,7 +19,7 @@ from assessment.roster.models import RosterEntry
 from tests.helpers import csrf_from, first_codes, make_event
 from tests.helpers_staff import isolate_requests, login
 
-HEADER = "employee_id,name,department,level"
+HEADER = ["employee_id", "name", "department", "level"]
 
 
 def _lists():
@@ -27,22 +28,27 @@ def _lists():
     return department, level
 
 
+def _csv(rows) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([HEADER, *rows])
+    return buffer.getvalue().encode("utf-8")
+
+
 def _good_csv(bom=True) -> bytes:
     department, level = _lists()
-    text = "\n".join([HEADER, f"E1001,นายสมชาย ใจดี,{department.code},{level.code}",
-                      f"E1002,สมหญิง รักเรียน,{department.name_th},{level.name_th}",
-                      f"E1003,Anan Dee,{department.name_en},{level.name_en}"]) + "\n"
-    return ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+    return ("\ufeff" if bom else "").encode() + _csv([
+        ["E1001", "นายสมชาย ใจดี", department.code, level.code],
+        ["E1002", "สมหญิง รักเรียน", department.name_th, level.name_th],
+        ["E1003", "Anan Dee", department.name_en, level.name_en]])
 
 
 def _bad_csv() -> bytes:
     department, level = _lists()
-    text = "\n".join([HEADER, f"E1001,นายสมชาย ใจดี,{department.code},{level.code}",
-                      f"E1001,ซ้ำ,{department.code},{level.code}",
-                      f"E1003,,{department.code},{level.code}",
-                      f"E1004,คนที่สี่,{department.name_th}x,{level.code}",
-                      f"E1005,คนที่ห้า,{department.code},ไม่มีระดับ"]) + "\n"
-    return text.encode("utf-8")
+    return _csv([["E1001", "นายสมชาย ใจดี", department.code, level.code],
+                 ["E1001", "ซ้ำ", department.code, level.code],
+                 ["E1003", "", department.code, level.code],
+                 ["E1004", "คนที่สี่", department.name_th + "x", level.code],
+                 ["E1005", "คนที่ห้า", department.code, "ไม่มีระดับ"]])
 
 
 def _entries(event):
@@ -94,8 +100,8 @@ def test_preview_then_save_replaces_the_roster(trainer_event):
     response = _save_from(client, event, html)
     assert response.status_code == 302
     assert _entries(event) == ["E1001", "E1002", "E1003"]
-    smaller = _good_csv().decode("utf-8-sig").splitlines()[:2]
-    html = _upload(client, event, "\n".join(smaller).encode()).get_data(as_text=True)
+    smaller = b"\n".join(_good_csv().splitlines()[:2])
+    html = _upload(client, event, smaller).get_data(as_text=True)
     _save_from(client, event, html)
     assert _entries(event) == ["E1001"]
 
