@@ -19,7 +19,7 @@ install: $(STAMP)
 
 ## make run: database up to date, shipped bank loaded, demo event, then serve on $(PORT)
 run: install
-	$(FLASK) setup
+	ASSESSMENT_PORT=$(PORT) $(FLASK) setup
 	ASSESSMENT_PORT=$(PORT) $(BIN)/gunicorn --workers 2 --threads 4 --bind 0.0.0.0:$(PORT) \
 		--access-logfile - 'assessment:create_app()'
 

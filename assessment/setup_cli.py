@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask_migrate import upgrade
 from sqlalchemy import select
 
+from assessment.auth.operations import ensure_first_admin
 from assessment.banks.operations import BankRefused, load_bank
 from assessment.demo import create_demo_event
 from assessment.events.models import Event
@@ -57,6 +58,10 @@ def register_setup_commands(app: Flask) -> None:
             click.echo("organisation lists: Khon Kaen defaults added")
         for line in load_shipped_banks():
             click.echo(line)
+        password = ensure_first_admin()
+        if password:
+            click.echo(f"administrator account created: user name 'admin', password {password}"
+                       " (shown only now; log in at /staff/login)")
         event = _demo_event() or create_demo_event()
         _print_join(event)
 

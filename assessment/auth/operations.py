@@ -93,3 +93,12 @@ def _count_failure(user: User, now: datetime) -> None:
 def all_users() -> list[User]:
     """Every account, by user name."""
     return list(db.session.scalars(select(User).order_by(User.username)))
+
+
+def ensure_first_admin() -> str | None:
+    """On a fresh installation, create `admin` and return its one-time password; else None."""
+    if db.session.scalar(select(User.id).limit(1)) is not None:
+        return None
+    password = new_password()
+    create_user("admin", "admin", password)
+    return password
