@@ -12,7 +12,7 @@ from assessment.extensions import db
 from assessment.quizzes.models import Attempt
 from assessment.quizzes.operations import identify_by_name, start_attempt
 from tests.helpers import csrf_from, first_codes, make_event
-from tests.helpers_staff import isolate_requests, login
+from tests.helpers_staff import login
 
 #: (method, address) of every page that changes or shows one event to its trainer
 TRAINER_PAGES = (
@@ -60,12 +60,6 @@ def _owned_event(version, username, **options):
     event.owner_id = find_user(username).id
     db.session.commit()
     return event
-
-
-@pytest.fixture(autouse=True)
-def _separate_clients(app):
-    """Each test client is its own phone or browser (see isolate_requests)."""
-    isolate_requests(app)
 
 
 @pytest.fixture

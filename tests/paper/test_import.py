@@ -17,7 +17,7 @@ from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.operations import identify_by_name, start_attempt
 from assessment.roster.models import RosterEntry
 from tests.helpers import csrf_from, first_codes, make_event
-from tests.helpers_staff import isolate_requests, login
+from tests.helpers_staff import login
 
 PERSON = ["employee_id", "name", "department", "level", "phase"]
 
@@ -57,12 +57,6 @@ def _count(model):
 def _problem_places(output: str, filename: str) -> set[tuple[str, str]]:
     pattern = re.compile(re.escape(filename) + r":(\d+):([^:]+): ")
     return {match.groups() for match in map(pattern.match, output.splitlines()) if match}
-
-
-@pytest.fixture(autouse=True)
-def _separate_clients(app):
-    """Each test client is its own phone or browser (see isolate_requests)."""
-    isolate_requests(app)
 
 
 @pytest.fixture

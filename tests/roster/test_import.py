@@ -17,7 +17,7 @@ from assessment.organisation.models import Department, StaffLevel
 from assessment.quizzes.models import Participant
 from assessment.roster.models import RosterEntry
 from tests.helpers import csrf_from, first_codes, make_event
-from tests.helpers_staff import isolate_requests, login
+from tests.helpers_staff import login
 
 HEADER = ["employee_id", "name", "department", "level"]
 
@@ -60,12 +60,6 @@ def _staff(app, username, role):
     client = app.test_client()
     login(client, username, role)
     return client
-
-
-@pytest.fixture(autouse=True)
-def _separate_clients(app):
-    """Each test client is its own phone or browser (see isolate_requests)."""
-    isolate_requests(app)
 
 
 @pytest.fixture
