@@ -96,8 +96,9 @@ def stored(question, values: list[str]):
 # the participant's gestures
 
 
-def shoot(page: Page, screenshot_dir, name: str) -> None:
-    page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=True, scale="css")
+def shoot(page: Page, screenshot_dir, name: str, full_page: bool = True) -> None:
+    """A screenshot in CSS pixels: the whole page, or what the phone's screen shows now."""
+    page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=full_page, scale="css")
 
 
 def join(page: Page, live_server, code: str, screenshot_dir=None, prefix="phone",
@@ -184,7 +185,9 @@ def test_phone_journey_offline_reconnect_reload_second_tab_submit_once(
     expect(page.locator("#progress-text")).to_contain_text(str(len(online)))
     state = attempt_state(live_server, code)
     assert state["answers"] == {q.id: stored(q, given[q.id]) for q in online}
-    shoot(page, screenshot_dir, "phone-2-quiz")
+    shoot(page, screenshot_dir, "phone-2-quiz-full")
+    fieldset(page, online[0].id).scroll_into_view_if_needed()
+    shoot(page, screenshot_dir, "phone-2-quiz", full_page=False)
 
     # offline: one more answer (an unanswered question, or a changed choice) is kept on the phone
     later = next((q for q in questions if q.id not in given), None)
@@ -208,7 +211,8 @@ def test_phone_journey_offline_reconnect_reload_second_tab_submit_once(
     assert queued == {later.id: given[later.id]}
     assert attempt_state(live_server, code)["answers"].get(later.id) != stored(later,
                                                                               given[later.id])
-    shoot(page, screenshot_dir, "phone-3-offline")
+    page.evaluate("(id) => document.getElementById('question-' + id).scrollIntoView()", later.id)
+    shoot(page, screenshot_dir, "phone-3-offline", full_page=False)
 
     # back online: the queued answer is sent by itself
     phone.set_offline(False)
@@ -393,8 +397,10 @@ def test_without_javascript_plain_form_saves_and_submits(
 
 def test_self_hosted_sarabun_and_no_request_leaves_the_server(live_server, phone, page):
     code = live_server.make_event()
-    requests = []
+    requests, failures = [], []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and failures.append(
+        f"{response.status} {response.url}"))
     page.goto(f"{live_server.url}/")
     join(page, live_server, code)
     page.evaluate("document.fonts.ready.then(() => true)")
@@ -415,3 +421,4 @@ def test_self_hosted_sarabun_and_no_request_leaves_the_server(live_server, phone
     hosts = {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, f"requests left the server: {sorted(hosts)}"
     assert any("/static/fonts/sarabun-400.woff2" in url for url in requests)
+    assert failures == []  # e.g. no /favicon.ico 404 on every first visit
