@@ -92,6 +92,20 @@ def bank_of(version: BankVersion) -> Bank:
     return _parse_stored(version.source, version.filename, version.source_sha256)
 
 
+def bank_by_version(version_id: int) -> Bank:
+    """The Bank of a stored version id; versions never change, so each is read once."""
+    sha = db.session.scalar(select(BankVersion.source_sha256).where(BankVersion.id == version_id))
+    cached = _BY_VERSION.get((version_id, sha))
+    if cached is None:
+        cached = bank_of(db.session.get(BankVersion, version_id))
+        _BY_VERSION[(version_id, sha)] = cached
+    return cached
+
+
+#: (version id, source sha256) -> Bank; the sha tells databases apart that reuse ids
+_BY_VERSION: dict[tuple[int, str], Bank] = {}
+
+
 @lru_cache(maxsize=64)
 def _parse_stored(source: str, filename: str, _sha: str) -> Bank:
     check = check_bank_text(source, filename)

@@ -149,6 +149,7 @@ def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
 
 def save_answers(attempt: Attempt, values: dict[str, object | None]) -> int:
     """Store the latest answers (None clears one); returns how many were saved."""
+    db.session.refresh(attempt, with_for_update=True)  # a submit elsewhere waits for us
     check_still_open(attempt)
     known = set(attempt.question_order)
     stored = {a.question_key: a for a in attempt.answers}

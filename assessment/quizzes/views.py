@@ -17,12 +17,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from assessment.banks.operations import bank_of
-from assessment.events.operations import find_event
+from assessment.events.operations import find_event, normalise_code
 from assessment.extensions import db
 from assessment.i18n import choose_language
 from assessment.organisation.lists import department_choices, level_choices
 from assessment.quizzes import operations as ops
-from assessment.quizzes.answers import parse_given
+from assessment.quizzes.autosave import save_one
 from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers_from_form
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.results import result_for
@@ -191,21 +191,23 @@ def _save_page(event, attempt):
 @bp.route("/j/<code>/save", methods=["POST"])
 def autosave(code):
     """One answer sent by the page's script as it is given; answers JSON."""
-    event = _event_or_404(code)
-    participant = current_participant(event)
-    attempt = _posted_attempt(participant) if participant else None
-    if attempt is None:
-        return jsonify(saved=False, message=_("Please identify again.")), 403
-    bank = bank_of(event.bank_version)
     question_id = request.form.get("question", "")
-    if question_id not in attempt.question_order:
-        return jsonify(saved=False, message=_("Unknown question.")), 400
-    value = parse_given(bank.question(question_id), request.form.getlist("value"))
     try:
-        ops.save_answers(attempt, {question_id: value})
+        saved = save_one(normalise_code(code), _my_participant_ids(),
+                         request.form.get("attempt_id", 0, type=int), question_id,
+                         request.form.getlist("value"))
     except ops.AttemptClosed as closed:
         return jsonify(saved=False, closed=True, message=closed_message(closed.reason)), 409
+    if saved.outcome == "not_yours":
+        return jsonify(saved=False, message=_("Please identify again.")), 403
+    if saved.outcome == "unknown_question":
+        return jsonify(saved=False, message=_("Unknown question.")), 400
     return jsonify(saved=True, question=question_id)
+
+
+def _my_participant_ids() -> set[int]:
+    """Every participant this browser identified as (one per event)."""
+    return {v for k, v in session.items() if k.startswith("participant:") and isinstance(v, int)}
 
 
 @bp.route("/j/<code>/confirm")

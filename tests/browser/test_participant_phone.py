@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from tests.browser.conftest import phone_options
+from tests.browser.live import phone_options
 
 pytestmark = pytest.mark.browser
 
