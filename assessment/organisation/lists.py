@@ -37,6 +37,9 @@ def names(lang: str) -> dict[str, dict[str, str]]:
         "level": {r.code: _name(r, lang) for r in db.session.scalars(select(StaffLevel))},
         "level_group": {r.code: _name(r, lang) for r in db.session.scalars(select(LevelGroup))},
         "group_of_level": {r.code: r.group_code for r in db.session.scalars(select(StaffLevel))},
+        "level_position": {r.code: r.position for r in db.session.scalars(select(StaffLevel))},
+        "level_group_position": {r.code: r.position
+                                 for r in db.session.scalars(select(LevelGroup))},
     }
 
 
