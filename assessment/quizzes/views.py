@@ -138,6 +138,8 @@ def quiz(code):
         return _waiting(event, participant)
     attempt = ops.start_attempt(participant, phase)
     if attempt.is_submitted:
+        if request.method == "POST":  # a stale tab saving or submitting again
+            flash(closed_message("submitted"))
         return redirect(url_for("quizzes.result", code=event.code))
     if request.method == "POST":
         return _save_page(event, attempt)

@@ -272,9 +272,6 @@ def test_phone_journey_offline_reconnect_reload_second_tab_submit_once(
         tab.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG quizzes.views.quiz: a POST from a stale quiz tab after submitting redirects to the "
-    "result page without saying why (no flash); nothing changes in the database, though"))
 def test_stale_quiz_tab_submit_after_submitting_says_so_plainly(live_server, phone, page):
     code = live_server.make_event()
     join(page, live_server, code)
