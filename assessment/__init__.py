@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import Flask
 
 from assessment import database
-from assessment.extensions import babel, csrf, db, login_manager, migrate
+from assessment.extensions import babel, compress, csrf, db, login_manager, migrate
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -61,6 +61,7 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     csrf.init_app(app)
+    compress.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
     with app.app_context():

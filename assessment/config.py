@@ -16,6 +16,14 @@ SESSION_COOKIE_HTTPONLY = True
 PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
 #: Groups with fewer paired people are flagged and never named in exports.
 MIN_GROUP_SIZE = 5
+
+#: Pages, styles and scripts go out compressed (phones on shaky Wi-Fi); fonts and
+#: workbooks are compressed already and go out as they are.
+COMPRESS_ALGORITHM = ["br", "gzip"]
+COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript",
+                      "application/json", "image/svg+xml"]
+COMPRESS_MIN_SIZE = 500
+COMPRESS_STREAMS = False  # static files stream from disk; compressing them leaks file handles
 #: Address printed for phones on the same network; None means guess it.
 PUBLIC_URL = None
 PORT = 5000
