@@ -174,3 +174,12 @@ def test_only_the_pre_test_so_far():
     assert set(report.items["phase"]) == {"pre"}
     assert report.items["learned"].isna().all()
     assert report.reliability["phase"].tolist() == ["pre"]
+
+
+def test_gains_equal_but_for_rounding_count_as_equal_and_huge_t_returns_quickly():
+    pre = np.array([100 / 31 * 3, 100 / 31 * 10, 50.0])
+    post = pre + np.array([300 / 31, 300 / 31 + 1e-14, 300 / 31 - 1e-14])
+    row = paired_comparison(pre, post)
+    assert math.isnan(row["p_paired_t"]) and math.isnan(row["d_z"])
+    low, high = dz_interval(1e6, 2)
+    assert low < 1e6 < high
