@@ -1,0 +1,112 @@
+"""HR's report pages, downloads and CLI on the demo seminar's simulated answers."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from assessment.demo import create_demo_event
+from assessment.organisation.lists import seed_defaults
+from tests.helpers_staff import login
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def demo(app, bank_version):
+    seed_defaults()
+    return create_demo_event(people=50, seed=3)
+
+
+@pytest.fixture
+def hr(app, demo):
+    client = app.test_client()
+    login(client, "hr-officer", "hr")
+    return client
+
+
+def test_report_page_shows_the_headline_tables_and_downloads_in_thai(hr, demo):
+    response = hr.get(f"/staff/reports/{demo.code}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    for thai in ("รายงาน", "พ.ศ. 25"):
+        assert thai in html
+    for chart in ("by_level", "by_department", "participant_change", "distribution", "by_topic",
+                  "item_facility"):
+        assert f"/charts/{chart}.png" in html
+    assert "workbook.xlsx" in html
+    assert html.count("<tr") > 30
+
+
+def test_departments_are_listed_in_thai_alphabetical_order(hr, demo):
+    from pythainlp.util import collate
+
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    start = html.index('id="department"')
+    options = html[start:html.index("</select>", start)].split("<option")[2:]
+    names = [option.split(">", 1)[1].split("<", 1)[0].strip() for option in options]
+    assert len(names) >= 5
+    assert names == collate(names)
+
+
+def test_filter_by_level_narrows_the_report(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    start = html.index('id="level"')
+    level = html[start:].split("<option")[2].split(">", 1)[1].split("<", 1)[0].strip()
+    filtered = hr.get(f"/staff/reports/{demo.code}", query_string={"level": level})
+    assert filtered.status_code == 200
+    assert level in filtered.get_data(as_text=True)
+
+
+def test_every_chart_downloads_as_png_and_svg(hr, demo):
+    for name in ("by_level", "by_department", "participant_change", "distribution", "by_topic",
+                 "item_facility"):
+        png = hr.get(f"/staff/reports/{demo.code}/charts/{name}.png?download=1")
+        assert png.status_code == 200 and png.data.startswith(PNG)
+        assert "attachment" in png.headers["Content-Disposition"]
+        svg = hr.get(f"/staff/reports/{demo.code}/charts/{name}.svg")
+        assert svg.status_code == 200 and b"<svg" in svg.data
+    assert hr.get(f"/staff/reports/{demo.code}/charts/nothing.png").status_code == 404
+
+
+def test_workbook_download_in_thai_and_english(hr, demo):
+    thai = load_workbook(io.BytesIO(hr.get(f"/staff/reports/{demo.code}/workbook.xlsx").data))
+    english = hr.get(f"/staff/reports/{demo.code}/workbook.xlsx?lang=en")
+    assert english.headers["Cache-Control"] == "no-store"
+    sheets = load_workbook(io.BytesIO(english.data)).sheetnames
+    assert sheets == ["Summary", "By level", "By department", "By topic", "Participants",
+                      "Items", "Responses", "Scores", "Not paired", "Charts"]
+    assert len(thai.sheetnames) == 10 and thai.sheetnames != sheets
+
+
+def test_a_trainer_of_another_event_and_a_participant_cannot_read_the_report(app, demo):
+    stranger = app.test_client()
+    login(stranger, "other-trainer", "trainer")
+    assert stranger.get(f"/staff/reports/{demo.code}").status_code == 403
+    anonymous = app.test_client()
+    assert anonymous.get(f"/staff/reports/{demo.code}").status_code in (302, 401)
+    assert anonymous.get(f"/staff/reports/{demo.code}/workbook.xlsx").status_code in (302, 401)
+
+
+def test_cli_export_and_charts(runner, demo, tmp_path):
+    workbook = tmp_path / "report.xlsx"
+    result = runner.invoke(args=["reports", "export", demo.code, "-o", str(workbook),
+                                 "--lang", "en", "--pseudonymise"])
+    assert result.exit_code == 0, result.output
+    participants = load_workbook(workbook)["Participants"]
+    header = [cell.value for cell in participants[1]]
+    for column in ("employee_id", "name", "department", "level", "pre_percent", "post_percent",
+                   "gain", "normalized_gain"):
+        assert column in header
+    names = {row[header.index("name")] for row in participants.iter_rows(min_row=2,
+                                                                         values_only=True)}
+    assert all(str(name).startswith("P-") for name in names)
+    folder = tmp_path / "charts"
+    result = runner.invoke(args=["reports", "charts", demo.code, "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert len(list(folder.glob("*.png"))) == 6 and len(list(folder.glob("*.svg"))) == 6
+    missing = runner.invoke(args=["reports", "export", "NOPE", "-o", str(workbook)])
+    assert missing.exit_code == 1 and "NOPE" in missing.output
