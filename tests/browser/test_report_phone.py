@@ -1,0 +1,59 @@
+"""HR's report in real Chromium: on a phone, and printed on A4 for the council."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from assessment.auth.operations import create_user, find_user
+from assessment.demo import create_demo_event
+from tests.helpers_staff import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+HR = "report-hr"
+IMAGES_LOADED = """() => [...document.querySelectorAll('img.chart')]
+    .filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.src)"""
+PAGE_OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+
+
+@pytest.fixture(scope="module")
+def demo_code(live_server):
+    with live_server.app_context():
+        if find_user(HR) is None:
+            create_user(HR, "hr", PASSWORD)
+        return create_demo_event(people=50, seed=11).code
+
+
+def _log_in(page, live_server, code):
+    page.goto(f"{live_server.url}/staff/login?next=/staff/reports/{code}")
+    page.fill("#username", HR)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**/staff/reports/{code}")
+
+
+def test_report_on_a_phone_in_thai_with_every_chart(live_server, page, demo_code, screenshot_dir):
+    _log_in(page, live_server, demo_code)
+    expect(page.locator("h1")).to_contain_text("รายงาน")
+    for image in page.locator("img.chart").all():
+        image.scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({IMAGES_LOADED})().length === 0", timeout=60_000)
+    assert page.locator("img.chart").count() == 6
+    assert page.evaluate(PAGE_OVERFLOW) <= 1, "the page scrolls sideways on a phone"
+    page.screenshot(path=screenshot_dir / "report-phone.png")
+    page.screenshot(path=screenshot_dir / "report-phone-full.png", full_page=True)
+
+
+def test_report_prints_on_numbered_a4_pages(live_server, page, demo_code, screenshot_dir):
+    _log_in(page, live_server, demo_code)
+    for image in page.locator("img.chart").all():
+        image.scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({IMAGES_LOADED})().length === 0", timeout=60_000)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=True, display_header_footer=False,
+                   prefer_css_page_size=True)
+    (screenshot_dir / "report-a4.pdf").write_bytes(pdf)
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert pages >= 4
+    assert page.locator("form.filters").is_hidden()
