@@ -47,7 +47,7 @@ def new_event():
     """The event form; the trainer who creates an event owns it."""
     form = EventForm(all_versions(), lang=current_language())
     if not form.versions:
-        flash(_("Load a question bank first: flask banks load FILE."))
+        flash(_("Load a question bank first, on the Banks page."))
     if form.validate_on_submit():
         event = plan_event(form.plan(), owner_id=current_user.id)
         flash(_("Event created. Its join code is %(code)s.", code=event.code))
