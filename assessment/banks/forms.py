@@ -4,7 +4,6 @@ GIFT or Aiken file to convert."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     HiddenField,
@@ -18,12 +17,13 @@ from wtforms.validators import DataRequired, Length, NumberRange, Regexp
 
 from assessment.banks.review import DEFAULT_FILENAME
 from assessment.banks.validation import BANK_ID
+from assessment.web.forms import Form
 
 LANGUAGE_CHOICES = [SelectChoice("th", "ภาษาไทย"), SelectChoice("en", "English")]
 IMPORT_FORMATS = [SelectChoice("gift", _l("Moodle GIFT")), SelectChoice("aiken", _l("Aiken"))]
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     """A bank file to check; nothing is saved yet."""
 
     file = FileField(_l("YAML file"), validators=[
@@ -32,7 +32,7 @@ class UploadForm(FlaskForm):
     ])
 
 
-class PasteForm(FlaskForm):
+class PasteForm(Form):
     """Bank text typed or pasted in, or corrected after a check."""
 
     source = TextAreaField(_l("YAML text"), validators=[
@@ -41,14 +41,14 @@ class PasteForm(FlaskForm):
     filename = HiddenField(default=DEFAULT_FILENAME)
 
 
-class SaveForm(FlaskForm):
+class SaveForm(Form):
     """The checked text again, so saving stores exactly what the preview showed."""
 
     filename = HiddenField(validators=[DataRequired()])
     content = HiddenField(validators=[DataRequired()])
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     """A GIFT or Aiken file, and the bank details those formats do not carry."""
 
     file = FileField(_l("GIFT or Aiken file"), validators=[

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -17,13 +16,14 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from assessment.banks.bank import localized
 from assessment.events.editing import OPTION_NAMES, EventPlan, Window
 from assessment.events.models import PHASE_KINDS
+from assessment.web.forms import Form
 
 PHASE_LABELS = {"pre": _l("Pre-test"), "post": _l("Post-test"),
                 "followup": _l("Delayed follow-up")}
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-class EventForm(FlaskForm):
+class EventForm(Form):
     """Bank version, title, date, venue, phases with their planned windows, and options."""
 
     bank_version = SelectField(_l("Question bank version"), coerce=int,
@@ -98,5 +98,5 @@ def form_data(event) -> dict:
     return data
 
 
-class PhaseActionForm(FlaskForm):
+class PhaseActionForm(Form):
     """Open or close a phase with one tap (the form carries only the CSRF token)."""

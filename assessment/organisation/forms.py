@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from assessment.organisation.models import StaffLevel
 from assessment.organisation.operations import find_row, level_groups
+from assessment.web.forms import Form
 
 CODE_PATTERN = r"^[a-z0-9_-]+$"
 
 
-class ListItemForm(FlaskForm):
+class ListItemForm(Form):
     """A department or staff level: its code (only when added), names and, for a level,
     its reporting group."""
 
@@ -34,7 +34,7 @@ class ListItemForm(FlaskForm):
         return {"group_code": self.group_code.data} if "group_code" in self else {}
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """Move, hide or show a row with one tap (the form carries only the CSRF token)."""
 
 

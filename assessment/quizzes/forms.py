@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from assessment.banks.bank import Bank
 from assessment.quizzes.answers import parse_given
+from assessment.web.forms import Form
 
 
-class JoinForm(FlaskForm):
+class JoinForm(Form):
     code = StringField(_l("Join code"), validators=[DataRequired(), Length(max=20)])
 
 
-class NameForm(FlaskForm):
+class NameForm(Form):
     """Identification without a roster: name, department and staff level from the lists."""
 
     name = StringField(_l("First name and last name"), validators=[DataRequired(), Length(max=200)])
@@ -30,7 +30,7 @@ class NameForm(FlaskForm):
             raise ValueError(_l("Please type your first name and last name."))
 
 
-class EmployeeIdForm(FlaskForm):
+class EmployeeIdForm(Form):
     """Identification when HR loaded the staff roster."""
 
     employee_id = StringField(_l("Employee ID"), validators=[DataRequired(), Length(max=50)])

@@ -135,6 +135,8 @@ def _as_cell(raw: str) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
     return str(value)

@@ -34,6 +34,16 @@ class EventReport:
     data: EventData
     report: object
     lang: str
+    filters: Filters = Filters()
+
+    @property
+    def title(self) -> str:
+        """The event's title, saying which part of it a filtered report shows."""
+        if not self.filters.active:
+            return self.event.title
+        only = "เฉพาะ" if self.lang == "th" else "only"
+        part = " · ".join(p for p in (self.filters.level, self.filters.department) if p)
+        return f"{self.event.title} ({only} {part})"
 
 
 def event_report(event: Event, lang: str = "th", filters: Filters | None = None) -> EventReport:
@@ -45,7 +55,7 @@ def event_report(event: Event, lang: str = "th", filters: Filters | None = None)
         data = _filtered(data, filters)
     report = build_report(data.participants, data.scores, data.questions, data.ratings,
                           min_group_size=current_app.config["MIN_GROUP_SIZE"])
-    return EventReport(event, data, report, lang)
+    return EventReport(event, data, report, lang, filters or Filters())
 
 
 def _filtered(data: EventData, filters: Filters) -> EventData:
@@ -110,7 +120,7 @@ def workbook(built: EventReport, pseudonymise: bool = False) -> bytes:
         chart_files(built, "png"),
         lang=built.lang,
         pseudonymise=pseudonymise,
-        event_title=built.event.title,
+        event_title=built.title,
         event_date=built.event.held_on,
         secret=current_app.config["SECRET_KEY"],
     )

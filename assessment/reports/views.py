@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
@@ -46,7 +48,7 @@ def event_report_page(code):
     everyone = event_report(event, current_language()) if filters.active else built
     return _private(Response(render_template(
         "reports/event.html", event=event, built=built, report=built.report, filters=filters,
-        levels=sorted(everyone.data.participants["level"].unique()),
+        levels=everyone.report.by_level["level"].tolist(),
         departments=everyone.report.by_department["department"].tolist(),
     )))
 
@@ -59,8 +61,17 @@ def download_workbook(code):
     built = event_report(event, request.args.get("lang", current_language()), _filters())
     data = workbook(built, pseudonymise=request.args.get("pseudonymise") == "1")
     response = Response(data, mimetype=XLSX)
-    response.headers["Content-Disposition"] = f'attachment; filename="report-{event.code}.xlsx"'
+    part = "-part" if built.filters.active else ""
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="report-{event.code}{part}.xlsx"; '
+        f"filename*=UTF-8''{quote(_file_name(built))}")
     return _private(response)
+
+
+def _file_name(built) -> str:
+    """report-CODE.xlsx, or with the level and department a filtered workbook holds."""
+    parts = [built.event.code, built.filters.level, built.filters.department]
+    return "report-" + "-".join(p for p in parts if p).replace("/", "-") + ".xlsx"
 
 
 @bp.route("/<code>/charts/<name>.<fmt>")

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import HiddenField
 from wtforms.validators import DataRequired
 
+from assessment.web.forms import Form
+
 SPREADSHEET_TYPES = ("csv", "xlsx")
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     """A CSV (UTF-8) or Excel file to check before anything is saved."""
 
     file = FileField(_l("CSV or Excel file"), validators=[
@@ -20,7 +21,7 @@ class UploadForm(FlaskForm):
     ])
 
 
-class ConfirmImportForm(FlaskForm):
+class ConfirmImportForm(Form):
     """The previewed file again, so saving checks exactly what was shown."""
 
     filename = HiddenField(validators=[DataRequired()])

@@ -28,3 +28,9 @@ def csrf_failed(_error):
 @bp.app_errorhandler(413)
 def too_large(_error):
     return render_template("error.html", message=_("What you sent is too large.")), 413
+
+
+@bp.app_errorhandler(403)
+def forbidden(_error):
+    return render_template("error.html", message=_("Your account cannot open this page. Ask an "
+                                                   "administrator if you need it.")), 403

@@ -110,3 +110,27 @@ def test_cli_export_and_charts(runner, demo, tmp_path):
     assert len(list(folder.glob("*.png"))) == 6 and len(list(folder.glob("*.svg"))) == 6
     missing = runner.invoke(args=["reports", "export", "NOPE", "-o", str(workbook)])
     assert missing.exit_code == 1 and "NOPE" in missing.output
+
+
+def test_a_filtered_workbook_says_which_part_it_holds(hr, demo):
+    page = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    start = page.index('id="department"')
+    department = page[start:].split("<option")[2].split(">", 1)[1].split("<", 1)[0].strip()
+    response = hr.get(f"/staff/reports/{demo.code}/workbook.xlsx",
+                      query_string={"department": department})
+    assert "-part.xlsx" in response.headers["Content-Disposition"]
+    summary = load_workbook(io.BytesIO(response.data)).worksheets[0]
+    texts = " ".join(str(c.value) for row in summary.iter_rows(max_row=5) for c in row if c.value)
+    assert f"เฉพาะ {department}" in texts
+
+
+def test_level_filter_lists_levels_in_the_organisations_order(app, hr, demo):
+    from assessment.organisation.lists import level_choices
+
+    page = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    start = page.index('id="level"')
+    options = page[start:page.index("</select>", start)].split("<option")[2:]
+    shown = [option.split(">", 1)[1].split("<", 1)[0].strip() for option in options]
+    with app.test_request_context():
+        order = [name for _, name in level_choices("th")]
+    assert shown == [name for name in order if name in shown]

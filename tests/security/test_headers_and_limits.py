@@ -157,3 +157,19 @@ def test_sliding_window_forgets_old_hits(seconds):
         window.hit("k", now=float(t))
     assert window.count("k", seconds, now=4.5) == min(5, seconds)
     assert window.count("k", seconds, now=1000.0) == 0
+
+
+def test_forbidden_and_required_field_pages_are_in_thai(app, client, bank_version):
+    from tests.helpers_staff import login
+
+    login(client, "hr-forbidden", "hr")
+    refused = client.get("/staff/banks/")
+    assert refused.status_code == 403
+    assert "บัญชีของคุณเปิดหน้านี้ไม่ได้" in refused.get_data(as_text=True)
+    participant = app.test_client()
+    page = participant.get("/").get_data(as_text=True)
+    from tests.helpers import csrf_from
+
+    empty = participant.post("/", data={"code": "", "csrf_token": csrf_from(page)})
+    html = empty.get_data(as_text=True)
+    assert "กรุณากรอกช่องนี้" in html and "This field is required" not in html
