@@ -32,7 +32,7 @@ serve: install
 ## make test: Debian chromium and a Thai font when missing, then the whole suite on SQLite,
 ## then again on PostgreSQL (browser tests excepted) when TEST_DATABASE_URL or a local server answers
 test: install system-deps
-	$(BIN)/ruff check assessment tests benchmarks
+	$(BIN)/ruff check assessment tests benchmarks migrations tools
 	env -u TEST_DATABASE_URL $(BIN)/pytest -q
 	@url=$$($(BIN)/python .ci/pg_probe.py) || exit 1; \
 	if [ -n "$$url" ]; then \
@@ -44,7 +44,7 @@ system-deps:
 	@bash .ci/system-deps.sh
 
 lint: install
-	$(BIN)/ruff check assessment tests benchmarks
+	$(BIN)/ruff check assessment tests benchmarks migrations tools
 
 ## make translations: extract and compile the Thai catalogue
 translations: install
