@@ -21,9 +21,15 @@ from assessment.web.addresses import join_url
 bp = Blueprint("events", __name__, cli_group="events")
 
 
-def _fail(message: str) -> None:
+def fail(message: str) -> None:
+    """Print the message on stderr and exit 1, as every command does on bad input."""
     click.echo(message, err=True)
     sys.exit(1)
+
+
+def event_or_exit(code: str):
+    """The event with this join code, or a plain message and exit 1."""
+    return find_event(code) or fail(f"no event with code {code}")
 
 
 @bp.cli.command("create")
@@ -39,7 +45,7 @@ def create_command(bank_key, bank_version, title, held_on, venue, phases, shuffl
     """Create an event from a loaded bank and print its join code and URL."""
     version = find_version(bank_key, bank_version)
     if version is None:
-        _fail(f"no bank '{bank_key}' is loaded; run `flask banks load FILE` first")
+        fail(f"no bank '{bank_key}' is loaded; run `flask banks load FILE` first")
     kinds = tuple(kind.strip() for kind in phases.split(",") if kind.strip())
     try:
         event = create_event(
@@ -47,7 +53,7 @@ def create_command(bank_key, bank_version, title, held_on, venue, phases, shuffl
             shuffle_questions=shuffle, shuffle_options=shuffle, time_limit_minutes=time_limit,
         )
     except EventRefused as refused:
-        _fail(str(refused))
+        fail(str(refused))
     click.echo(f"event created: {event.title}")
     click.echo(f"join code: {event.code}")
     click.echo(f"join URL: {join_url(current_app, event.code)}")
@@ -58,11 +64,11 @@ def create_command(bank_key, bank_version, title, held_on, venue, phases, shuffl
 @click.argument("phase", type=click.Choice(["pre", "post", "followup"]))
 def open_command(code, phase):
     """Open a phase (pre, post, followup) for answers."""
-    event = find_event(code) or _fail(f"no event with code {code}")
+    event = event_or_exit(code)
     try:
         open_phase(event, phase)
     except EventRefused as refused:
-        _fail(str(refused))
+        fail(str(refused))
     click.echo(f"{event.code}: {phase} is open")
 
 
@@ -71,11 +77,11 @@ def open_command(code, phase):
 @click.argument("phase", type=click.Choice(["pre", "post", "followup"]))
 def close_command(code, phase):
     """Close a phase; attempts still open are submitted from their saved answers."""
-    event = find_event(code) or _fail(f"no event with code {code}")
+    event = event_or_exit(code)
     try:
         close_phase(event, phase)
     except EventRefused as refused:
-        _fail(str(refused))
+        fail(str(refused))
     click.echo(f"{event.code}: {phase} is closed")
 
 

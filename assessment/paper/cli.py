@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import click
 from flask import Blueprint
 
-from assessment.events.operations import find_event
+from assessment.events.cli import event_or_exit
 from assessment.paper.operations import check_paper_file, import_paper
-from assessment.roster.tables import UnreadableFile
+from assessment.roster.cli import checked_or_exit
 
 bp = Blueprint("paper_cli", __name__, cli_group="responses")
 
@@ -24,19 +21,8 @@ def import_command(code, file):
     Columns: employee_id, name, department, level, phase, then one per question id.
     Every problem is printed as FILE:ROW:COLUMN: message and nothing is saved.
     """
-    event = find_event(code)
-    if event is None:
-        click.echo(f"no event with code {code}", err=True)
-        sys.exit(1)
-    try:
-        check = check_paper_file(event, file, Path(file).read_bytes())
-    except UnreadableFile as error:
-        click.echo(f"{file}:1:-: {error}", err=True)
-        sys.exit(1)
-    for problem in check.problems:
-        click.echo(problem.line(file), err=True)
-    if not check.ok:
-        click.echo(f"{file}: nothing was imported", err=True)
-        sys.exit(1)
+    event = event_or_exit(code)
+    check = checked_or_exit(file, lambda content: check_paper_file(event, file, content),
+                            "nothing was imported")
     count = import_paper(event, check)
     click.echo(f"{event.code}: {count} paper attempts stored and scored")

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 from flask import Blueprint
 
-from assessment.events.operations import find_event
+from assessment.events.cli import event_or_exit
 from assessment.reports.service import chart_files, event_report, workbook
 
 bp = Blueprint("reports_cli", __name__, cli_group="reports")
-
-
-def _event_or_exit(code):
-    event = find_event(code)
-    if event is None:
-        click.echo(f"no event with code {code}", err=True)
-        sys.exit(1)
-    return event
 
 
 @bp.cli.command("export")
@@ -29,7 +20,7 @@ def _event_or_exit(code):
 @click.option("--pseudonymise", is_flag=True, help="no names or employee IDs; stable pseudonyms")
 def export_command(code, output, lang, pseudonymise):
     """Write the event's Excel workbook to FILE.xlsx."""
-    built = event_report(_event_or_exit(code), lang)
+    built = event_report(event_or_exit(code), lang)
     Path(output).write_bytes(workbook(built, pseudonymise=pseudonymise))
     click.echo(f"wrote {output}")
 
@@ -40,7 +31,7 @@ def export_command(code, output, lang, pseudonymise):
 @click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
 def charts_command(code, output, lang):
     """Write every chart of the event's report as PNG and SVG into DIR."""
-    built = event_report(_event_or_exit(code), lang)
+    built = event_report(event_or_exit(code), lang)
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
     for fmt in ("png", "svg"):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 from flask import Blueprint
 
-from assessment.events.operations import find_event
+from assessment.events.cli import event_or_exit, fail
 from assessment.roster.operations import check_roster_file, replace_roster
 from assessment.roster.tables import UnreadableFile
 
@@ -23,19 +22,22 @@ def import_command(code, file):
 
     Every problem is printed as FILE:ROW:COLUMN: message and nothing is saved.
     """
-    event = find_event(code)
-    if event is None:
-        click.echo(f"no event with code {code}", err=True)
-        sys.exit(1)
+    event = event_or_exit(code)
+    check = checked_or_exit(file, lambda content: check_roster_file(file, content),
+                            "nothing was saved")
+    count = replace_roster(event, check)
+    click.echo(f"{event.code}: roster replaced with {count} people")
+
+
+def checked_or_exit(file: str, check_file, nothing_done: str):
+    """Read FILE and check it; print every problem as FILE:ROW:COLUMN: message and exit 1
+    unless the file is clean. Shared by the roster and paper-answer imports."""
     try:
-        check = check_roster_file(file, Path(file).read_bytes())
+        check = check_file(Path(file).read_bytes())
     except UnreadableFile as error:
-        click.echo(f"{file}:1:-: {error}", err=True)
-        sys.exit(1)
+        fail(f"{file}:1:-: {error}")
     for problem in check.problems:
         click.echo(problem.line(file), err=True)
     if not check.ok:
-        click.echo(f"{file}: nothing was saved", err=True)
-        sys.exit(1)
-    count = replace_roster(event, check)
-    click.echo(f"{event.code}: roster replaced with {count} people")
+        fail(f"{file}: {nothing_done}")
+    return check

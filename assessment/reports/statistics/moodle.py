@@ -17,6 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from assessment.reports.statistics.reliability import alpha_from_variances
+
 NAN = float("nan")
 
 
@@ -103,9 +105,9 @@ def _shape(t: np.ndarray) -> dict:
 def _reliability(t: np.ndarray, item_variances: np.ndarray) -> dict:
     k = len(item_variances)
     variance = float(t.var(ddof=1)) if len(t) > 1 else NAN
-    if k < 2 or not variance > 0:
+    alpha = alpha_from_variances(item_variances, variance)
+    if np.isnan(alpha):
         return {"k": k, "alpha": NAN, "error_ratio": NAN, "standard_error": NAN}
-    alpha = k / (k - 1) * (1 - float(np.nansum(item_variances)) / variance)
     error_ratio = 100 * np.sqrt(1 - alpha) if alpha <= 1 else NAN
     return {"k": k, "alpha": alpha, "error_ratio": float(error_ratio),
             "standard_error": float(error_ratio * np.sqrt(variance) / 100)}

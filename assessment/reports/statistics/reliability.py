@@ -18,13 +18,16 @@ NAN = float("nan")
 
 def cronbach_alpha(items: pd.DataFrame, missing: str = "listwise") -> float:
     """Cronbach's alpha of the items; NaN with fewer than two items or no spread."""
-    table = _handle_missing(items.astype(float), missing)
-    k = table.shape[1]
-    covariance = table.cov().to_numpy()
-    total_variance = covariance.sum()
+    covariance = _handle_missing(items.astype(float), missing).cov().to_numpy()
+    return alpha_from_variances(np.diag(covariance), covariance.sum())
+
+
+def alpha_from_variances(item_variances, total_variance: float) -> float:
+    """k/(k−1) · (1 − Σ item variances / variance of totals); NaN for < 2 items or no spread."""
+    k = len(item_variances)
     if k < 2 or not total_variance > 0:
         return NAN
-    return k / (k - 1) * (1 - np.trace(covariance) / total_variance)
+    return k / (k - 1) * (1 - float(np.nansum(item_variances)) / total_variance)
 
 
 def _handle_missing(table: pd.DataFrame, missing: str) -> pd.DataFrame:
