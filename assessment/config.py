@@ -14,6 +14,9 @@ WTF_CSRF_TIME_LIMIT = None  # a seminar can run all day; the token lives as long
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
+#: The cookie is sent again only when it changes, not with every autosave (it lives 14 days
+#: from the last change, longer than any seminar).
+SESSION_REFRESH_EACH_REQUEST = False
 #: Groups with fewer paired people are flagged and never named in exports.
 MIN_GROUP_SIZE = 5
 

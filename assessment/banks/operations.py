@@ -92,9 +92,14 @@ def bank_of(version: BankVersion) -> Bank:
     return _parse_stored(version.source, version.filename, version.source_sha256)
 
 
-def bank_by_version(version_id: int) -> Bank:
-    """The Bank of a stored version id; versions never change, so each is read once."""
-    sha = db.session.scalar(select(BankVersion.source_sha256).where(BankVersion.id == version_id))
+def bank_by_version(version_id: int, sha: str | None = None) -> Bank:
+    """The Bank of a stored version id; versions never change, so each is read once.
+
+    `sha` is the version's source_sha256 when the caller read it already (saves a query).
+    """
+    if sha is None:
+        sha = db.session.scalar(
+            select(BankVersion.source_sha256).where(BankVersion.id == version_id))
     cached = _BY_VERSION.get((version_id, sha))
     if cached is None:
         cached = bank_of(db.session.get(BankVersion, version_id))

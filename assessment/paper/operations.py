@@ -21,7 +21,7 @@ from assessment.quizzes import ordering
 from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.quizzes.operations import attempt_for, has_roster
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
-from assessment.quizzes.scoring import points_for
+from assessment.quizzes.scoring import score_answers
 from assessment.roster.models import RosterEntry
 from assessment.roster.operations import organisation_lists, roster_of
 from assessment.roster.tables import Problem, read_table
@@ -132,12 +132,10 @@ def _submitted_attempt(participant: Participant, phase: Phase, bank: Bank,
         question_order=ordering.question_order(bank, seed, False),
         option_order=ordering.option_order(bank, seed, False), max_score=bank.max_points,
     )
-    total = 0.0
+    given = {key: value for key, value in values.items() if value is not None}
+    points, attempt.score = score_answers(bank, given)
     for question in bank.questions:
-        value = values.get(question.id)
-        points = points_for(question, value)
-        total += points or 0.0
-        if value is not None:
-            attempt.answers.append(Answer(question_key=question.id, value=value, points=points))
-    attempt.score = total
+        if question.id in given:
+            attempt.answers.append(Answer(question_key=question.id, value=given[question.id],
+                                          points=points[question.id]))
     return attempt

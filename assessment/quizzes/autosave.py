@@ -16,6 +16,7 @@ from functools import cache
 from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from assessment.banks.models import BankVersion
 from assessment.banks.operations import bank_by_version
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
@@ -45,7 +46,7 @@ def save_one(code: str, participant_ids: set[int], attempt_id: int, question_id:
     if row.status != "in_progress" or row.state != "open" or _late(row.deadline):
         db.session.rollback()
         ops.check_still_open(db.session.get(Attempt, attempt_id))
-    bank = bank_by_version(row.bank_version_id)
+    bank = bank_by_version(row.bank_version_id, row.source_sha256)
     _upsert(attempt_id, question_id, parse_given(bank.question(question_id), raw))
     db.session.commit()
     return Saved("saved")
@@ -54,16 +55,18 @@ def save_one(code: str, participant_ids: set[int], attempt_id: int, question_id:
 #: built once: constructing statements costs more than running them on this path
 ATTEMPT_ROW = (
     select(Attempt.participant_id, Attempt.status, Attempt.deadline, Attempt.question_order,
-           Phase.state, Event.bank_version_id)
+           Phase.state, Event.bank_version_id, BankVersion.source_sha256)
     .join(Phase, Phase.id == Attempt.phase_id)
     .join(Event, Event.id == Phase.event_id)
+    .join(BankVersion, BankVersion.id == Event.bank_version_id)
     .where(Attempt.id == bindparam("attempt_id"), Event.code == bindparam("code"))
     .with_for_update(of=Attempt)
 )
 
 
 def _attempt_row(code: str, attempt_id: int):
-    return db.session.execute(ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code}).first()
+    connection = db.session.connection()  # Core, not the ORM: nothing here needs objects
+    return connection.execute(ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code}).first()
 
 
 def _late(deadline: datetime | None) -> bool:
@@ -82,4 +85,4 @@ def _upsert_statement(dialect: str):
 def _upsert(attempt_id: int, question_id: str, value) -> None:
     row = {"attempt_id": attempt_id, "question_key": question_id, "value": value,
            "saved_at": datetime.now()}
-    db.session.execute(_upsert_statement(db.engine.dialect.name), row)
+    db.session.connection().execute(_upsert_statement(db.engine.dialect.name), row)

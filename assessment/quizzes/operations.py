@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from assessment.banks.bank import Bank
@@ -15,7 +15,7 @@ from assessment.extensions import db
 from assessment.quizzes import ordering
 from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
-from assessment.quizzes.scoring import points_for
+from assessment.quizzes.submitting import submit_attempt_now
 from assessment.roster.models import RosterEntry
 
 #: answers that arrive this long after the deadline still count (phones on slow Wi-Fi)
@@ -173,52 +173,21 @@ def saved_values(attempt: Attempt) -> dict[str, object]:
     return {a.question_key: a.value for a in attempt.answers if a.value is not None}
 
 
-def submit_attempt(attempt: Attempt, by: str = "participant") -> bool:
+def submit_attempt(attempt: Attempt, by: str = "participant", bank: Bank | None = None) -> bool:
     """Score and close the attempt once; False if it was already submitted (nothing changes)."""
-    closed = db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.status == "in_progress")
-        .values(status="submitted", submitted_at=datetime.now(), submitted_by=by)
-        .execution_options(synchronize_session=False)
-    )
-    if closed.rowcount != 1:
-        db.session.rollback()
-        db.session.refresh(attempt)
-        return False
-    _score(attempt, bank_of(attempt.phase.event.bank_version))
+    bank = bank or bank_of(attempt.phase.event.bank_version)
+    closed = submit_attempt_now(attempt.id, bank, by)
     db.session.commit()
-    db.session.refresh(attempt)
-    return True
-
-
-def _score(attempt: Attempt, bank: Bank) -> None:
-    given = {a.question_key: a for a in attempt.answers}
-    total = 0.0
-    for question in bank.questions:
-        answer = given.get(question.id)
-        points = points_for(question, answer.value if answer else None)
-        if answer is not None:
-            answer.points = points
-        total += points or 0.0
-    db.session.execute(update(Attempt).where(Attempt.id == attempt.id)
-                       .values(score=total, max_score=bank.max_points)
-                       .execution_options(synchronize_session=False))
-
-
-def rescore(attempt: Attempt) -> float:
-    """Recompute a submitted attempt's score from its stored answers."""
-    _score(attempt, bank_of(attempt.phase.event.bank_version))
-    db.session.commit()
-    db.session.refresh(attempt)
-    return attempt.score
+    return closed
 
 
 def finish_open_attempts(phase: Phase, reason: str) -> int:
     """Submit every attempt still open in a phase from its saved answers."""
     query = select(Attempt).where(Attempt.phase_id == phase.id, Attempt.status == "in_progress")
+    bank = bank_of(phase.event.bank_version)
     finished = 0
     for attempt in list(db.session.scalars(query)):
-        finished += submit_attempt(attempt, by=reason)
+        finished += submit_attempt(attempt, by=reason, bank=bank)
     return finished
 
 

@@ -102,3 +102,15 @@ _SCORERS = {
     "short_text": _short_text,
     "numeric": _numeric,
 }
+
+
+def score_answers(bank, given: dict[str, object]) -> tuple[dict[str, float | None], float]:
+    """Points for each given answer (question id -> points) and the attempt's total."""
+    points: dict[str, float | None] = {}
+    total = 0.0
+    for question in bank.questions:
+        earned = points_for(question, given.get(question.id))
+        if question.id in given:
+            points[question.id] = earned
+        total += earned or 0.0
+    return points, total

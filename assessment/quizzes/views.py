@@ -26,6 +26,7 @@ from assessment.quizzes.autosave import save_one
 from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers_from_form
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.results import result_for
+from assessment.quizzes.submitting import submit_one
 
 bp = Blueprint("quizzes", __name__)
 
@@ -229,15 +230,15 @@ def confirm(code):
 
 @bp.route("/j/<code>/submit", methods=["POST"])
 def submit(code):
-    event = _event_or_404(code)
-    participant = _participant_or_join(event)
-    attempt = _posted_attempt(participant)
-    if attempt is None:
+    code = normalise_code(code)
+    done = submit_one(code, _my_participant_ids(),
+                      request.form.get("attempt_id", 0, type=int))
+    if done.outcome == "not_yours":
         flash(_("This page was out of date; nothing was changed."))
-        return redirect(url_for("quizzes.quiz", code=event.code))
-    if attempt.is_submitted or not ops.submit_attempt(attempt):
+        return redirect(url_for("quizzes.quiz", code=code))
+    if done.outcome == "already_submitted":
         flash(closed_message("submitted"))
-    return redirect(url_for("quizzes.result", code=event.code))
+    return redirect(url_for("quizzes.result", code=code))
 
 
 @bp.route("/j/<code>/result")

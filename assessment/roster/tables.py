@@ -94,7 +94,12 @@ def _csv_matrix(content: bytes) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        return [list(row) for row in reader]
+    except csv.Error as error:
+        raise UnreadableFile(f"line {reader.line_num}: the CSV cannot be read ({error}); "
+                             "save it again from Excel as 'CSV UTF-8'") from error
 
 
 def _xlsx_matrix(content: bytes) -> list[list[str]]:

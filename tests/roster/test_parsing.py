@@ -69,6 +69,12 @@ def test_csv_with_and_without_bom_and_blank_lines():
         assert check.ok and [p.row for p in check.people] == [2, 4]
 
 
+def test_csv_with_old_mac_line_ends_reads_every_row():
+    text = "employee_id,name,department,level\rE1,สมชาย,clerk,prof-op\rE2,B,clerk,gen-op\r"
+    check = check_roster(read_table("roster.csv", text.encode("utf-8")), LISTS)
+    assert check.ok and [p.row for p in check.people] == [2, 3]
+
+
 def test_excel_numbers_read_as_typed():
     book = Workbook()
     sheet = book.active
