@@ -99,6 +99,7 @@ def _register_blueprints(app: Flask) -> None:
     from assessment.i18n import register_template_helpers
     from assessment.setup_cli import register_setup_commands
     from assessment.web.headers import install_security_headers
+    from assessment.web.reads_first import install_reads_first
 
     for target in BLUEPRINTS:
         module_name, attribute = target.split(":")
@@ -106,3 +107,4 @@ def _register_blueprints(app: Flask) -> None:
     register_setup_commands(app)
     register_template_helpers(app)
     install_security_headers(app)
+    install_reads_first(app)

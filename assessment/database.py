@@ -9,12 +9,19 @@ sleeps 1, 2, 5, 10 ... up to 100 ms between tries, so a worker often sleeps
 long after the lock came free and the database idles. We wait ourselves,
 trying again every 0.2 to 2 ms until the busy timeout, so the next writer
 starts within a couple of milliseconds of the last one's commit.
+
+Pages that only read should not queue for the write lock at all: a web GET
+begins its transactions deferred (see assessment/web/reads_first.py). Should
+such a transaction then need to write while another worker has written since
+it read, SQLite refuses at once ("database is locked", no waiting); the page
+is then run again with its first transaction begun immediately.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
+from contextvars import ContextVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -22,6 +29,31 @@ from sqlalchemy.engine import Engine
 #: seconds between tries for the write lock: first, then at most
 FIRST_PAUSE = 0.0002
 LONGEST_PAUSE = 0.002
+
+#: how this thread's next SQLite transaction begins: "immediate" (the default, for
+#: anything that may write), "deferred" (a page that reads first) or "immediate_once"
+#: (a page run again after its read had to become a write: immediate, then deferred)
+_BEGIN: ContextVar[str] = ContextVar("sqlite_begin", default="immediate")
+
+
+def begin_reads_first() -> None:
+    """From now on, SQLite transactions in this thread begin deferred (reading)."""
+    _BEGIN.set("deferred")
+
+
+def begin_writes_first() -> None:
+    """From now on, SQLite transactions in this thread begin immediately (the default)."""
+    _BEGIN.set("immediate")
+
+
+def begin_next_immediately() -> None:
+    """The next transaction begins immediately; the ones after it deferred again."""
+    _BEGIN.set("immediate_once")
+
+
+def reading_first() -> bool:
+    """True while this thread's transactions begin deferred."""
+    return _BEGIN.get() == "deferred"
 
 
 def is_sqlite(url: str) -> bool:
@@ -48,7 +80,14 @@ def install_sqlite_hooks(engine: Engine, busy_timeout: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        begin_immediate(connection.connection.dbapi_connection, busy_timeout)
+        dbapi_connection = connection.connection.dbapi_connection
+        mode = _BEGIN.get()
+        if mode == "deferred":
+            dbapi_connection.execute("BEGIN")
+            return
+        begin_immediate(dbapi_connection, busy_timeout)
+        if mode == "immediate_once":
+            _BEGIN.set("deferred")
 
 
 def begin_immediate(dbapi_connection: sqlite3.Connection, patience: float) -> None:
@@ -66,7 +105,7 @@ def begin_immediate(dbapi_connection: sqlite3.Connection, patience: float) -> No
                 dbapi_connection.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as error:
-                if not _is_busy(error) or time.monotonic() + pause > deadline:
+                if not is_busy(error) or time.monotonic() + pause > deadline:
                     raise
             time.sleep(pause)
             pause = min(pause * 2, LONGEST_PAUSE)
@@ -74,7 +113,10 @@ def begin_immediate(dbapi_connection: sqlite3.Connection, patience: float) -> No
         dbapi_connection.execute(f"PRAGMA busy_timeout={int(patience * 1000)}")
 
 
-def _is_busy(error: sqlite3.OperationalError) -> bool:
+def is_busy(error: BaseException) -> bool:
+    """True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes)."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF == sqlite3.SQLITE_BUSY
