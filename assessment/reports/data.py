@@ -119,6 +119,16 @@ def ratings_frame(attempts, answers, questions) -> pd.DataFrame:
     return frame[["participant_id", "phase", "question_id", "value"]].reset_index(drop=True)
 
 
+#: question types whose answers are numbers, written to the workbook as numbers
+NUMBER_TYPES = ("numeric", "rating")
+
+
+def numbers_where_possible(cells: pd.Series) -> pd.Series:
+    """Answer texts that read as numbers become numbers; anything else stays as typed."""
+    numbers = pd.to_numeric(cells, errors="coerce")
+    return cells.astype(object).where(numbers.isna(), numbers.astype(object))
+
+
 def answer_texts(values: pd.Series) -> pd.Series:
     """Stored JSON answers as cell text (`a;c`, `true`, `42`, words typed), decoded once each."""
     unique = pd.Series(values.dropna().unique())
@@ -153,6 +163,9 @@ def wide_by_person(data: EventData, column: str) -> pd.DataFrame:
     if column == "points":
         scored = [q for q in data.questions.index if data.questions.at[q, "type"] != "rating"]
         rows[scored] = rows[scored].fillna(0.0)
+    else:
+        for question in data.questions.index[data.questions["type"].isin(NUMBER_TYPES)]:
+            rows[question] = numbers_where_possible(rows[question])
     people = data.participants[["name", "employee_id", "department", "level"]]
     rows = rows.join(people, on="participant_id")
     ordered = ["participant_id", "name", "employee_id", "department", "level", "phase"]

@@ -219,6 +219,8 @@ def test_answers_and_points_one_row_per_person_and_phase(english):
     points = [cell for cell in column(scores, "q4") if cell.value is not None]
     assert all(cell.data_type == "n" for cell in points)
     assert {cell.value for cell in column(responses, "phase")} == {"pre", "post"}
+    ratings = [cell for cell in column(responses, "r1") if cell.value is not None]
+    assert ratings and all(cell.data_type == "n" for cell in ratings)
 
 
 def all_names_and_ids():
