@@ -1,4 +1,4 @@
-"""`flask events ...`: create events and open or close their phases."""
+"""`flask events ...`: create events, open or close their phases, give them to a trainer."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from assessment.events.operations import (
     close_phase,
     create_event,
     find_event,
+    give_event,
     open_phase,
 )
 from assessment.web.addresses import join_url
@@ -83,6 +84,22 @@ def close_command(code, phase):
     except EventRefused as refused:
         fail(str(refused))
     click.echo(f"{event.code}: {phase} is closed")
+
+
+@bp.cli.command("give")
+@click.argument("code")
+@click.argument("username")
+def give_command(code, username):
+    """Give an event to a trainer, who then sees and runs it on the web (the demo, say)."""
+    from assessment.auth.operations import find_user
+
+    event = event_or_exit(code)
+    user = find_user(username) or fail(f"no staff account {username}; see `flask users create`")
+    try:
+        give_event(event, user)
+    except EventRefused as refused:
+        fail(str(refused))
+    click.echo(f"{event.code}: now run by {user.username}")
 
 
 @bp.cli.command("list")

@@ -64,8 +64,11 @@ def open_phase(event: Event, kind: str) -> Phase:
     for other in event.phases:
         if other is not phase and other.is_open:
             close_phase(event, other.kind)
+    now = datetime.now()
     phase.state = "open"
-    phase.opens_at = phase.opens_at or datetime.now()
+    phase.opens_at = phase.opens_at or now
+    if phase.closes_at and phase.closes_at <= now:  # reopened: the last close is history
+        phase.closes_at = None
     db.session.commit()
     return phase
 
@@ -80,6 +83,15 @@ def close_phase(event: Event, kind: str) -> Phase:
     db.session.commit()
     finish_open_attempts(phase, reason="phase_closed")
     return phase
+
+
+def give_event(event: Event, user) -> None:
+    """Make a trainer (or an admin) the event's owner, who may then run it on the web."""
+    if user.role not in ("trainer", "admin"):
+        raise EventRefused(f"{user.username} is {user.role}; only a trainer or an admin can "
+                           "run an event")
+    event.owner_id = user.id
+    db.session.commit()
 
 
 def _phase_or_refuse(event: Event, kind: str) -> Phase:

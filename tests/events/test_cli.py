@@ -66,3 +66,24 @@ def test_demo_creates_about_fifty_people_with_pre_and_post(runner):
         Attempt.status == "submitted"))
     assert people == 50
     assert 80 <= submitted < 100  # some people miss one of the two tests
+
+
+def test_give_the_demo_to_a_trainer_who_then_runs_it(runner, app):
+    from assessment.auth.operations import create_user
+    from tests.helpers_staff import login
+
+    runner.invoke(args=["banks", "load", str(SHIPPED_BANK)])
+    created = runner.invoke(args=["events", "create", "--bank", "smart-city-basics", "--title",
+                                  "สัมมนา"])
+    code = re.search(r"join code: (\w+)", created.output).group(1)
+    create_user("hr1", "hr", "a-long-password-2")
+    trainer = app.test_client()
+    login(trainer, "somsri", "trainer")
+    assert trainer.get(f"/staff/events/{code}").status_code == 403
+    given = runner.invoke(args=["events", "give", code, "somsri"])
+    assert given.exit_code == 0 and "now run by somsri" in given.output
+    assert trainer.get(f"/staff/events/{code}").status_code == 200
+    refused = runner.invoke(args=["events", "give", code, "hr1"])
+    assert refused.exit_code == 1 and "only a trainer or an admin" in refused.output
+    unknown = runner.invoke(args=["events", "give", code, "nobody"])
+    assert unknown.exit_code == 1 and "no staff account nobody" in unknown.output

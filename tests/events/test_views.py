@@ -244,3 +244,17 @@ def test_join_screen_has_qr_code_join_code_link_and_no_inline_script(owned):
     assert "js/progress.js" in html and "<script>" not in html and " style=" not in html
     assert f"/staff/events/{event.code}/progress.json" in html
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_a_reopened_phase_no_longer_shows_its_last_close_as_planned(owned):
+    client, event = owned
+    page = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    client.post(f"/staff/events/{event.code}/phases/pre/close",
+                data={"csrf_token": csrf_from(page)})
+    db.session.refresh(event)
+    closed_at = event.phase("pre").closes_at.strftime("%d/%m %H:%M")
+    assert f"→ {closed_at}" in client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    client.post(f"/staff/events/{event.code}/phases/pre/open", data={"csrf_token": csrf_from(page)})
+    db.session.refresh(event)
+    assert event.phase("pre").is_open and event.phase("pre").closes_at is None
+    assert f"→ {closed_at}" not in client.get(f"/staff/events/{event.code}").get_data(as_text=True)

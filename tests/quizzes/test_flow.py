@@ -224,3 +224,21 @@ def test_someone_else_cannot_post_to_my_attempt(client, bank_version):
         "question": question.id, "value": right})
     assert response.status_code == 403
     assert json.loads(response.get_data(as_text=True))["saved"] is False
+
+
+def _feedback_for(result_html: str, prompt: str) -> str:
+    sections = result_html.split('<section class="card feedback')
+    return next(section for section in sections if prompt in section)
+
+
+def test_result_marks_partial_credit_and_shows_the_rating_given(client, bank_version):
+    event = make_event(bank_version, open_kind="post", show_feedback=True)
+    html = identify(client, event).get_data(as_text=True)
+    bank = bank_of(bank_version)
+    _save(client, event, html, "q03", "a")  # one of the three right choices
+    _save(client, event, html, "q32", "4")
+    result = _submit(client, event, html).get_data(as_text=True)
+    partly = _feedback_for(result, bank.question("q03").prompt["th"])
+    assert partly.startswith(' partial"')
+    rated = _feedback_for(result, bank.question("q32").prompt["th"])
+    assert re.search(r"<strong>4</strong>", rated)
