@@ -288,6 +288,23 @@ def test_stale_quiz_tab_submit_after_submitting_says_so_plainly(live_server, pho
     expect(stale.locator("p.notice")).to_have_text(THAI, timeout=2_000)
 
 
+def test_leaving_a_typed_answer_sends_it_once(live_server, phone, page):
+    code = live_server.make_event()
+    join(page, live_server, code)
+    saves = []
+    page.on("request", lambda request: saves.append(request.post_data or "")
+            if request.url.endswith("/save") else None)
+    typed = next(q for q in bank_questions(live_server) if q.type == "short_text")
+    answer(page, typed, ["IoT"])
+    expect(save_state(page, typed.id)).to_have_class(re.compile(r"\bsaved\b"))
+    chosen = next(q for q in bank_questions(live_server) if q.type == "single")
+    answer(page, chosen, [chosen.options[0].id])  # the text box loses focus: "change" fires
+    expect(save_state(page, chosen.id)).to_have_class(re.compile(r"\bsaved\b"))
+    page.wait_for_timeout(1000)  # a second save of the text would be sent within 700 ms
+    assert sum(f"question={typed.id}" in body for body in saves) == 1
+    assert len(saves) == 2
+
+
 # ---------------------------------------------------------------------------------------------
 # small screens, labels, tap targets
 

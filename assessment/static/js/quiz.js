@@ -9,6 +9,7 @@
   var pending = {};
   try { pending = JSON.parse(localStorage.getItem(storeKey) || "{}"); } catch (e) { pending = {}; }
   var timers = {};
+  var acknowledged = {};  // question -> the values the server last said it saved, as JSON
   var connection = document.getElementById("connection");
   var retryDelay = 2000;
 
@@ -67,7 +68,8 @@
       })
       .then(function (result) {
         if (result.data.saved) {
-          if (JSON.stringify(pending[id]) === JSON.stringify(values)) { delete pending[id]; }
+          acknowledged[id] = JSON.stringify(values);
+          if (JSON.stringify(pending[id]) === acknowledged[id]) { delete pending[id]; }
           remember();
           setState(id, "saved", d.textSaved);
           retryDelay = 2000;
@@ -103,7 +105,10 @@
     var fs = event.target.closest("fieldset.question");
     if (!fs) { return; }
     var id = fs.dataset.question;
-    pending[id] = valuesOf(id);
+    var values = valuesOf(id);
+    // leaving a text box fires "change" for what its typing already saved: nothing to send
+    if (pending[id] === undefined && acknowledged[id] === JSON.stringify(values)) { return; }
+    pending[id] = values;
     remember();
     updateProgress();
     clearTimeout(timers[id]);
