@@ -37,7 +37,7 @@ def roles_required(*roles: str):
 
 def can_manage(user: User, event) -> bool:
     """Admins manage every event; a trainer manages the events they own."""
-    return user.role == "admin" or (user.role == "trainer" and event.owner_id == user.id)
+    return user.role == "admin" or (user.runs_events and event.owner_id == user.id)
 
 
 def can_view_reports(user: User, event) -> bool:

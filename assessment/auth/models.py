@@ -26,3 +26,8 @@ class User(UserMixin, db.Model):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+    @property
+    def runs_events(self) -> bool:
+        """Admins and trainers run events (a trainer only the events given to them)."""
+        return self.role in ("admin", "trainer")

@@ -7,6 +7,7 @@ import sys
 import click
 from flask import Blueprint, current_app
 
+from assessment.auth.operations import find_user
 from assessment.banks.operations import find_version
 from assessment.events.operations import (
     EventRefused,
@@ -91,8 +92,6 @@ def close_command(code, phase):
 @click.argument("username")
 def give_command(code, username):
     """Give an event to a trainer, who then sees and runs it on the web (the demo, say)."""
-    from assessment.auth.operations import find_user
-
     event = event_or_exit(code)
     user = find_user(username) or fail(f"no staff account {username}; see `flask users create`")
     try:

@@ -87,7 +87,7 @@ def close_phase(event: Event, kind: str) -> Phase:
 
 def give_event(event: Event, user) -> None:
     """Make a trainer (or an admin) the event's owner, who may then run it on the web."""
-    if user.role not in ("trainer", "admin"):
+    if not user.runs_events:
         raise EventRefused(f"{user.username} is {user.role}; only a trainer or an admin can "
                            "run an event")
     event.owner_id = user.id

@@ -18,6 +18,16 @@ class FeedbackItem:
     given: object | None
     points: float | None
 
+    @property
+    def mark(self) -> str:
+        """"right", "partial" or "wrong" for a scored question; "" for a rating."""
+        if not self.question.is_scored:
+            return ""
+        points = self.points or 0.0
+        if points >= self.question.max_points:
+            return "right"
+        return "partial" if points > 0 else "wrong"
+
 
 @dataclass(frozen=True)
 class Outcome:

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from assessment.banks.bank import Bank, localized
 from assessment.extensions import db
+from assessment.quizzes.scoring import parse_number
 
 ATTEMPTS_SQL = text("""
     SELECT a.id AS attempt_id, a.participant_id, ph.kind AS phase
@@ -124,9 +125,14 @@ NUMBER_TYPES = ("numeric", "rating")
 
 
 def numbers_where_possible(cells: pd.Series) -> pd.Series:
-    """Answer texts that read as numbers become numbers; anything else stays as typed."""
-    numbers = pd.to_numeric(cells, errors="coerce")
-    return cells.astype(object).where(numbers.isna(), numbers.astype(object))
+    """Answers that read as numbers, as scoring reads them ("1,000", Thai digits), become
+    numbers; anything else stays as typed."""
+    return cells.map({cell: _number_or_as_typed(cell) for cell in cells.dropna().unique()})
+
+
+def _number_or_as_typed(cell):
+    number = parse_number(cell)
+    return cell if number is None else number
 
 
 def answer_texts(values: pd.Series) -> pd.Series:

@@ -30,36 +30,38 @@ READING_METHODS = ("GET", "HEAD")
 
 
 def install_reads_first(app: Flask) -> None:
-    """Begin a GET's transactions deferred, and run a page again if a read had to write."""
+    """On SQLite, every view begins a GET's transactions deferred and runs again if a read
+    had to write."""
     if not database.is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
         return
-
-    @app.before_request
-    def _choose_how_to_begin():
-        if request.method in READING_METHODS:
-            database.begin_reads_first()
-
-    @app.teardown_request
-    def _back_to_the_default(_error=None):
-        database.begin_writes_first()
-
     for endpoint, view in list(app.view_functions.items()):
-        app.view_functions[endpoint] = run_again_when_a_read_must_write(view)
+        app.view_functions[endpoint] = reads_first(view)
 
 
-def run_again_when_a_read_must_write(view):
-    """The view, run again (at most RUNS times) when a deferred read could not become a write."""
+def reads_first(view):
+    """The view with a GET's transactions begun deferred; anything else begins immediately."""
 
     @wraps(view)
     def run(**kwargs):
-        for _ in range(RUNS - 1):
-            try:
-                return view(**kwargs)
-            except OperationalError as error:
-                if not (database.reading_first() and database.is_busy(error.orig)):
-                    raise
-                db.session.rollback()
-                database.begin_next_immediately()
-        return view(**kwargs)
+        if request.method not in READING_METHODS:
+            return view(**kwargs)
+        database.begin_reads_first()
+        try:
+            return _run_until_written(view, kwargs)
+        finally:
+            database.begin_writes_first()
 
     return run
+
+
+def _run_until_written(view, kwargs):
+    """Run the view again (at most RUNS times) when a deferred read could not become a write."""
+    for _ in range(RUNS - 1):
+        try:
+            return view(**kwargs)
+        except OperationalError as error:
+            if not (database.reading_first() and database.is_busy(error.orig)):
+                raise
+            db.session.rollback()
+            database.begin_next_immediately()
+    return view(**kwargs)
