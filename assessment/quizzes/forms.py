@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 from wtforms import SelectField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from assessment.banks.bank import Bank
 from assessment.quizzes.answers import parse_given
@@ -27,7 +27,7 @@ class NameForm(Form):
         from assessment.quizzes.pairing import name_key
 
         if len(name_key(field.data)) < 2:
-            raise ValueError(_l("Please type your first name and last name."))
+            raise ValidationError(_l("Please type your first name and last name."))
 
 
 class EmployeeIdForm(Form):

@@ -53,6 +53,15 @@ def test_join_shows_privacy_notice_and_lists(client, bank_version):
     assert '<html lang="th">' in html
 
 
+def test_a_one_letter_name_is_asked_again_in_thai(client, bank_version):
+    event = make_event(bank_version)
+    response = identify(client, event, name="ก")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "กรุณาพิมพ์ชื่อและนามสกุลของท่าน" in html
+    assert 'class="question"' not in html
+
+
 def test_quiz_page_never_holds_the_answer_key(client, bank_version):
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
