@@ -120,7 +120,7 @@ def main() -> int:
         print(f"{kind:<10} {1000 * mean:8.2f} {mean / bare:7.1f} "
               f"{sum(statements) / len(statements):5.1f}")
     if args.profile:
-        pstats.Stats(costs.profiler).sort_stats("cumulative").print_stats(35)
+        pstats.Stats(costs.profiler).sort_stats(__import__("os").environ.get("SORT","cumulative")).print_stats(int(__import__("os").environ.get("TOP","35")))
     return 0
 
 

@@ -21,8 +21,9 @@ class BankVersion(db.Model):
     bank_key: Mapped[str] = mapped_column(String(100), index=True)
     version: Mapped[int]
     title: Mapped[dict] = mapped_column(JSON)
-    #: the YAML text as loaded, so a report can always show what was asked
-    source: Mapped[str] = mapped_column(Text)
+    #: the YAML text as loaded, so a report can always show what was asked; loaded only
+    #: when read (pages that need the parsed bank take it from bank_by_version's cache)
+    source: Mapped[str] = mapped_column(Text, deferred=True)
     #: sha256 of the source, to tell an unchanged reload from an edit
     source_sha256: Mapped[str] = mapped_column(String(64))
     filename: Mapped[str] = mapped_column(String(255))

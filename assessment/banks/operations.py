@@ -89,7 +89,7 @@ def all_versions() -> list[BankVersion]:
 
 def bank_of(version: BankVersion) -> Bank:
     """The validated Bank for a stored version (parsed once per process)."""
-    return _parse_stored(version.source, version.filename, version.source_sha256)
+    return bank_by_version(version.id, version.source_sha256)
 
 
 def bank_by_version(version_id: int, sha: str | None = None) -> Bank:
@@ -102,7 +102,8 @@ def bank_by_version(version_id: int, sha: str | None = None) -> Bank:
             select(BankVersion.source_sha256).where(BankVersion.id == version_id))
     cached = _BY_VERSION.get((version_id, sha))
     if cached is None:
-        cached = bank_of(db.session.get(BankVersion, version_id))
+        version = db.session.get(BankVersion, version_id)
+        cached = _parse_stored(version.source, version.filename, version.source_sha256)
         _BY_VERSION[(version_id, sha)] = cached
     return cached
 

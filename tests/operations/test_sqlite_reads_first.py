@@ -11,6 +11,7 @@ from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import func, select
 
 from assessment import create_app
+from assessment.events.operations import close_phase, find_event, open_phase
 from assessment.extensions import db
 from assessment.organisation.lists import seed_defaults
 from assessment.privacy.models import AuditEntry
@@ -60,9 +61,18 @@ def test_a_page_that_only_reads_is_served_while_another_worker_writes(sqlite_app
     assert 'name="name"' in page.get_data(as_text=True)
 
 
+def test_identifying_starts_the_attempt_so_the_quiz_page_only_reads(sqlite_app):
+    app, _path, code = sqlite_app
+    _identified(app.test_client(), code)
+    assert db.session.scalar(select(func.count()).select_from(Attempt)) == 1
+
+
 def test_the_quiz_page_runs_again_when_another_worker_wrote_before_it_could(sqlite_app):
     app, path, code = sqlite_app
+    _set_pre(code, open_it=False)  # the person identifies while waiting for the trainer
     client = _identified(app.test_client(), code)
+    assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0
+    _set_pre(code, open_it=True)  # the trainer opens the pre-test: the next page starts it
     tries = []
 
     def another_worker_writes_first(_conn, _cursor, statement, *_rest):
@@ -84,6 +94,13 @@ def test_the_quiz_page_runs_again_when_another_worker_wrote_before_it_could(sqli
     db.session.close()
     assert db.session.scalar(select(func.count()).select_from(Attempt)) == 1
     assert db.session.scalar(select(AuditEntry.username)) == "another worker"
+
+
+def _set_pre(code, open_it: bool) -> None:
+    event = find_event(code)
+    (open_phase if open_it else close_phase)(event, "pre")
+    db.session.commit()
+    db.session.close()
 
 
 def test_a_form_post_still_takes_the_write_lock_before_it_reads(sqlite_app):
