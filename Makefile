@@ -48,7 +48,7 @@ lint: install
 
 ## make translations: extract and compile the Thai catalogue
 translations: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o assessment/translations/messages.pot assessment
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -o assessment/translations/messages.pot assessment
 	$(BIN)/pybabel update -i assessment/translations/messages.pot -d assessment/translations -l th
 	$(BIN)/pybabel compile -d assessment/translations
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 
 from assessment.banks.bank import localized
 
@@ -28,6 +28,12 @@ def choose_language(lang: str) -> None:
         session.permanent = True
 
 
+def translated(said) -> str:
+    """A domain Message (or a bank Problem, FILE:LINE:COLUMN: message) in the request's
+    language; domain code words them in English and marks them with N_ for the catalogue."""
+    return said.render(gettext)
+
+
 def number(value, digits: int = 1, suffix: str = "") -> str:
     """A statistic for a table: fixed decimals, and a dash where there is no value."""
     try:
@@ -48,6 +54,7 @@ def register_template_helpers(app: Flask) -> None:
 
     app.add_template_filter(thai_date, "thai_date")
     app.add_template_filter(number, "num")
+    app.add_template_filter(translated, "translated")
 
     @app.context_processor
     def _helpers():

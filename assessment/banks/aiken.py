@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assessment.banks.conversion import BankInfo, Conversion, Draft, option_id
+from assessment.messages import N_, Message
 
 OPTION = re.compile(r"\s*([A-Za-z])\s*[.)]\s+(\S.*?)\s*$")
 ANSWER = re.compile(r"\s*ANSWER\s*:\s*(.*?)\s*$", re.I)
@@ -54,16 +55,17 @@ class _Reader:
         elif option:
             self.option(number, option.group(1).upper(), option.group(2))
         elif self.pending.options:
-            self.draft.problem(self.pending.line, 1, "this question has no ANSWER: line "
-                                                     f"before the next one at line {number}; it "
-                                                     "was left out")
+            self.draft.problem(self.pending.line, 1, N_("this question has no ANSWER: line "
+                                                        "before the next one at line %(next)s; "
+                                                        "it was left out"), next=number)
             self.pending = _Pending(number, [line.strip()])
         else:
             self.pending.prompt.append(line.strip())
 
     def option(self, number: int, letter: str, text: str) -> None:
         if letter in dict(self.pending.options):
-            self.draft.problem(number, 1, f"option {letter} is written twice")
+            self.draft.problem(number, 1, N_("option %(letter)s is written twice"),
+                               letter=letter)
             return
         self.pending.options.append((letter, text))
 
@@ -71,20 +73,21 @@ class _Reader:
         column = line.upper().find("ANSWER") + 1
         pending, self.pending = self.pending, None
         if pending is None:
-            self.draft.problem(number, column, "ANSWER: must follow a question and its options "
-                                               "like 'A. text'")
+            self.draft.problem(number, column, N_("ANSWER: must follow a question and its "
+                                                  "options like 'A. text'"))
             return
         if len(pending.options) < 2:
-            self.draft.problem(pending.line, 1, "this question needs at least two options like "
-                                                "'A. text'; it was left out")
+            self.draft.problem(pending.line, 1, N_("this question needs at least two options "
+                                                   "like 'A. text'; it was left out"))
             return
         letters = re.findall(r"[A-Za-z]", letters_text.upper())
         known = [letter for letter, _text in pending.options]
         unknown = [letter for letter in letters if letter not in known]
         if not letters or unknown:
-            self.draft.problem(number, column, f"ANSWER: names {letters_text or 'nothing'}, but "
-                                               f"the options are {', '.join(known)}; the "
-                                               "question was left out")
+            named = letters_text or Message(N_("nothing"))
+            self.draft.problem(number, column, N_("ANSWER: names %(named)s, but the options are "
+                                                  "%(options)s; the question was left out"),
+                               named=named, options=", ".join(known))
             return
         self.draft.add(self.question(pending, set(letters)))
 
@@ -100,5 +103,5 @@ class _Reader:
 
     def finish_file(self) -> None:
         if self.pending is not None:
-            self.draft.problem(self.pending.line, 1, "this question has no ANSWER: line; it "
-                                                     "was left out")
+            self.draft.problem(self.pending.line, 1, N_("this question has no ANSWER: line; it "
+                                                        "was left out"))

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from assessment.banks.validation import Problem
+from assessment.banks.problems import Problem
+from assessment.messages import Message
 
 GENERAL_TOPIC = {"th": "ทั่วไป", "en": "General"}
 
@@ -51,9 +52,10 @@ class Draft:
     titles: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, line: int, column: int, message: str) -> None:
-        """Note something that could not be converted, at its place in the source."""
-        self.problems.append(Problem(self.filename, line, column, message))
+    def problem(self, line: int, column: int, template: str, **params) -> None:
+        """Note something that could not be converted, at its place in the source: a template
+        marked with N_ and its values."""
+        self.problems.append(Problem(self.filename, line, column, Message(template, **params)))
 
     def text(self, value: str) -> dict[str, str]:
         """A text in the file's language, in the bank's {language: text} form."""

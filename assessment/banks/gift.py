@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assessment.banks.conversion import BankInfo, Conversion, Draft, number, option_id
+from assessment.messages import N_
 
 ESCAPE = re.compile(r"\\([=~#{}:n\\])")
 TITLE = re.compile(r"\s*::(.*?)::", re.S)
@@ -131,29 +132,29 @@ class _Question:
         self.category = category
         self.whole = Piece(block.text, mask(block.text), 0)
 
-    def problem(self, offset: int, message: str) -> None:
+    def problem(self, offset: int, template: str, **params) -> None:
         before = self.block.text[:offset]
         line = self.block.line + before.count("\n")
         column = offset - (before.rfind("\n") + 1) + 1
-        self.draft.problem(line, column, message)
+        self.draft.problem(line, column, template, **params)
 
     def convert(self) -> None:
         title, body = self.title()
         opening = body.find("{")
         if opening < 0:
-            self.problem(body.offset, "this item has no answers in { }: a description is not "
-                                      "a question, so it was left out")
+            self.problem(body.offset, N_("this item has no answers in { }: a description is "
+                                         "not a question, so it was left out"))
             return
         closing = body.find("}", opening)
         if closing < 0:
-            self.problem(body.offset + opening, "the { that starts the answers is never closed "
-                                                "with }; the question was left out")
+            self.problem(body.offset + opening, N_("the { that starts the answers is never "
+                                                   "closed with }; the question was left out"))
             return
         prompt = self.prompt(body.cut(0, opening), body.cut(closing + 1))
         answers = body.cut(opening + 1, closing)
         if not prompt:
-            self.problem(body.offset, "the question has no text before its answers; it was "
-                                      "left out")
+            self.problem(body.offset, N_("the question has no text before its answers; it "
+                                         "was left out"))
             return
         question = self.answers(answers, prompt)
         if question is not None:
@@ -176,8 +177,8 @@ class _Question:
     def answers(self, piece: Piece, prompt: str) -> dict | None:
         masked = piece.masked.strip()
         if not masked:
-            self.problem(piece.offset - 1, "an essay question ({}) cannot be scored here; it was "
-                                       "left out")
+            self.problem(piece.offset - 1, N_("an essay question ({}) cannot be scored here; "
+                                              "it was left out"))
             return None
         if masked.startswith("#"):
             return _Numeric(self, piece).question(prompt)
@@ -203,8 +204,8 @@ class _Question:
         if items is None:
             return None
         if any(item.arrow for item in items):
-            self.problem(items[0].offset, "a matching question (=a -> b) has no counterpart in a "
-                                       "bank; it was left out")
+            self.problem(items[0].offset, N_("a matching question (=a -> b) has no counterpart "
+                                             "in a bank; it was left out"))
             return None
         if all(item.right for item in items):
             return self.short_text(items, piece, prompt, general)
@@ -214,8 +215,8 @@ class _Question:
         starts = [i for i, char in enumerate(piece.masked) if char in "=~"]
         lead = piece.masked[: starts[0]] if starts else piece.masked
         if lead.strip():
-            self.problem(piece.offset - 1, "the answers must start with = (right) or ~ (wrong); "
-                                       "the question was left out")
+            self.problem(piece.offset - 1, N_("the answers must start with = (right) or ~ "
+                                              "(wrong); the question was left out"))
             return None
         bounds = zip(starts, starts[1:] + [len(piece.raw)], strict=True)
         return [_answer(piece.cut(start, end)) for start, end in bounds]
@@ -223,8 +224,9 @@ class _Question:
     def short_text(self, items, piece, prompt, general) -> dict | None:
         full = [item for item in items if item.credit >= 100]
         if len(full) < len(items):
-            self.problem(piece.offset - 1, "answers worth part of the points (=%50%...) are not "
-                                       "accepted here; only the fully right ones were kept")
+            self.problem(piece.offset - 1, N_("answers worth part of the points (=%50%...) are "
+                                              "not accepted here; only the fully right ones "
+                                              "were kept"))
         if not full:
             return None
         question = {"type": "short_text", "prompt": self.draft.text(prompt),
@@ -234,26 +236,27 @@ class _Question:
     def options(self, items, piece, prompt, general) -> dict | None:
         right = [item for item in items if item.credit > 0]
         if not right:
-            self.problem(piece.offset - 1, "no answer is marked right (= or a positive %weight%); "
-                                       "the question was left out")
+            self.problem(piece.offset - 1, N_("no answer is marked right (= or a positive "
+                                              "%weight%); the question was left out"))
             return None
         weighted = any(item.weight is not None for item in items)
         if len(right) > 1 and not weighted:
-            self.problem(right[1].offset, "several answers are marked = in a multiple-choice "
-                                       "question; for one where every right answer must be "
-                                       "chosen, weight them like ~%50%; it was left out")
+            self.problem(right[1].offset, N_("several answers are marked = in a multiple-choice "
+                                             "question; for one where every right answer must "
+                                             "be chosen, weight them like ~%50%; it was left "
+                                             "out"))
             return None
         if len({item.credit for item in right}) > 1:
-            self.problem(right[0].offset, "the right answers carry different weights; here each "
-                                       "right answer counts the same")
+            self.problem(right[0].offset, N_("the right answers carry different weights; here "
+                                             "each right answer counts the same"))
         question = {"type": "single" if len(right) == 1 else "multiple",
                     "prompt": self.draft.text(prompt),
                     "options": [self.option(index, item) for index, item in enumerate(items)]}
         wrong_feedback = [item for item in items if item.feedback and item.credit <= 0]
         if wrong_feedback and not general:
-            self.problem(wrong_feedback[0].offset, "feedback on wrong answers is not kept; the "
-                                                   "feedback of the right answer became the "
-                                                   "explanation")
+            self.problem(wrong_feedback[0].offset, N_("feedback on wrong answers is not kept; "
+                                                      "the feedback of the right answer became "
+                                                      "the explanation"))
         return self.explained(question, general or " ".join(i.feedback for i in right).strip())
 
     def option(self, index: int, item: Answer) -> dict:
@@ -296,8 +299,8 @@ class _Numeric:
                                                       strict=True)]
         full = [item for item in items if _weight(item) in (None, 100.0)]
         if len(full) < len(items) or len(full) > 1:
-            self.owner.problem(piece.offset, "a numerical question with several answers "
-                                                "keeps only its first fully right one")
+            self.owner.problem(piece.offset, N_("a numerical question with several answers "
+                                                "keeps only its first fully right one"))
         value = self.value(full[0]) if full else None
         return [value] if value else []
 
@@ -315,8 +318,9 @@ class _Numeric:
             answer, _, tolerance = words.partition(":")
             return float(answer), abs(float(tolerance or 0)), feedback
         except ValueError:
-            self.owner.problem(piece.offset, f"'{words}' is not a number, a number:tolerance "
-                                                "or a range like 1..5; the question was left out")
+            self.owner.problem(piece.offset, N_("'%(words)s' is not a number, a "
+                                                "number:tolerance or a range like 1..5; the "
+                                                "question was left out"), words=words)
             return None
 
 

@@ -12,13 +12,16 @@ from assessment.banks.bank import Bank
 from assessment.banks.models import BankVersion, QuestionRecord
 from assessment.banks.validation import BankCheck, check_bank_text
 from assessment.extensions import db
+from assessment.messages import N_, Message
 
 
 class BankRefused(Exception):
-    """The bank cannot be stored; the message says why in the trainer's words."""
+    """The bank cannot be stored; `wording` says why in the trainer's words (str() in
+    English)."""
 
-    def __init__(self, message: str, problems=()):
-        super().__init__(message)
+    def __init__(self, wording: Message, problems=()):
+        super().__init__(str(wording))
+        self.wording = wording
         self.problems = tuple(problems)
 
 
@@ -38,17 +41,19 @@ def load_bank(text: str, filename: str) -> LoadResult:
     """Validate and store a bank as a new version; an unchanged reload does nothing."""
     check: BankCheck = check_bank_text(text, filename)
     if not check.ok:
-        raise BankRefused(f"{filename} has problems and was not loaded", check.problems)
+        raise BankRefused(Message(N_("%(file)s has problems and was not loaded"),
+                                  file=filename), check.problems)
     bank = check.bank
     existing = find_version(bank.id, bank.version)
     if existing is not None:
         if existing.source_sha256 == sha256(text):
             return LoadResult(existing, created=False)
-        raise BankRefused(
-            f"{filename}: bank '{bank.id}' version {bank.version} is already loaded with "
-            f"different content; raise `version` to {latest_version_number(bank.id) + 1} "
-            "to load the change (events keep the version they use)"
-        )
+        raise BankRefused(Message(
+            N_("%(file)s: bank '%(bank)s' version %(version)s is already loaded with different "
+               "content; raise `version` to %(next)s to load the change (events keep the "
+               "version they use)"),
+            file=filename, bank=bank.id, version=bank.version,
+            next=latest_version_number(bank.id) + 1))
     return LoadResult(_store(bank, text, filename), created=True)
 
 
@@ -116,5 +121,6 @@ _BY_VERSION: dict[tuple[int, str], Bank] = {}
 def _parse_stored(source: str, filename: str, _sha: str) -> Bank:
     check = check_bank_text(source, filename)
     if not check.ok:  # stored banks passed validation when loaded
-        raise BankRefused(f"stored bank {filename} no longer validates", check.problems)
+        raise BankRefused(Message(N_("stored bank %(file)s no longer validates"),
+                                  file=filename), check.problems)
     return check.bank

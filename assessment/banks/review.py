@@ -9,7 +9,7 @@ import binascii
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from assessment.banks.validation import Problem
+from assessment.banks.problems import Problem
 
 DEFAULT_FILENAME = "pasted.yaml"
 

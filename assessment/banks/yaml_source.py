@@ -12,6 +12,9 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from assessment.banks.yaml_errors import explain_reader_error, explain_syntax
+from assessment.messages import N_, Message
+
 MAX_BANK_BYTES = 1_048_576
 PLAIN_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -29,11 +32,11 @@ class Mark:
 
 
 class SourceError(Exception):
-    """The text is not a bank we may read; `mark` says where."""
+    """The text is not a bank we may read; `wording` says why and `mark` where."""
 
-    def __init__(self, message: str, mark: Mark):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, wording: Message, mark: Mark):
+        super().__init__(str(wording))
+        self.wording = wording
         self.mark = mark
 
 
@@ -41,13 +44,15 @@ def decode(data: str | bytes) -> str:
     """The bank text, refusing oversize files and bytes that are not UTF-8."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_BANK_BYTES:
-        raise SourceError(f"the file is {len(raw):,} bytes; a bank may be at most "
-                          f"{MAX_BANK_BYTES:,} bytes (1 MiB)", Mark(1, 1))
+        raise SourceError(Message(N_("the file is %(size)s bytes; a bank may be at most "
+                                     "%(limit)s bytes (1 MiB)"),
+                                  size=f"{len(raw):,}", limit=f"{MAX_BANK_BYTES:,}"), Mark(1, 1))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise SourceError("the file is not UTF-8 text; save it as UTF-8", Mark(line, 1)) from None
+        raise SourceError(Message(N_("the file is not UTF-8 text; save it as UTF-8")),
+                          Mark(line, 1)) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -58,9 +63,11 @@ def compose(text: str) -> Node | None:
         _refuse_aliases(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        raise SourceError(_explain_syntax(error, text), _mark_of(error)) from None
+        wording, line, column = explain_syntax(error, text)
+        raise SourceError(wording, Mark(line, column)) from None
     except yaml.YAMLError as error:
-        raise SourceError(f"YAML could not read this file: {error}", Mark(1, 1)) from None
+        wording, line, column = explain_reader_error(error, text)
+        raise SourceError(wording, Mark(line, column)) from None
     if node is not None:
         _check_tags(node)
     return node
@@ -71,46 +78,24 @@ def _refuse_aliases(text: str) -> None:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-            raise SourceError("anchors and aliases (& and *) are not allowed in a bank: "
-                              "write each text out in full", mark)
+            raise SourceError(Message(N_("anchors and aliases (& and *) are not allowed in a "
+                                         "bank: write each text out in full")), mark)
 
 
 def _refuse_tabs(text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
-            raise SourceError("a tab is used for indentation; indent with spaces only",
-                              Mark(number, len(line) - len(stripped) + 1))
-
-
-def _mark_of(error: yaml.MarkedYAMLError) -> Mark:
-    mark = error.problem_mark or error.context_mark
-    if mark is None:
-        return Mark(1, 1)
-    return Mark(mark.line + 1, mark.column + 1)
-
-
-def _explain_syntax(error: yaml.MarkedYAMLError, text: str) -> str:
-    problem = (error.problem or "").strip()
-    mark = error.problem_mark
-    line = text.split("\n")[mark.line] if mark and mark.line < len(text.split("\n")) else ""
-    if "{" in line and ("?" in line or line.count(":") > 1 or "," in line):
-        return (f"YAML cannot read this line ({problem}): inside one-line braces "
-                "{th: ..., en: ...} a '?', ':' or ',' in the text breaks it. Write the text "
-                "in the block form (th: and en: on their own lines) or put it in quotes")
-    if "mapping values are not allowed" in problem:
-        return ("YAML cannot read this line: a ': ' inside a text starts a new key. "
-                "Put the text in quotes")
-    if "found character '\\t'" in problem or "\t" in line:
-        return "a tab is used for indentation; indent with spaces only"
-    return f"YAML syntax error: {problem or error}"
+            raise SourceError(Message(N_("a tab is used for indentation; indent with spaces "
+                                         "only")), Mark(number, len(line) - len(stripped) + 1))
 
 
 def _check_tags(node: Node) -> None:
     for child in walk(node):
         if child.tag not in PLAIN_TAGS:
-            raise SourceError(f"the tag '{child.tag}' is not allowed in a bank: banks hold "
-                              "plain text, numbers, lists and mappings only", mark_of(child))
+            raise SourceError(Message(N_("the tag '%(tag)s' is not allowed in a bank: banks "
+                                         "hold plain text, numbers, lists and mappings only"),
+                                      tag=child.tag), mark_of(child))
 
 
 def walk(node: Node):

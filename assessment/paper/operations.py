@@ -16,6 +16,7 @@ from assessment.banks.bank import Bank
 from assessment.banks.operations import bank_of
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
+from assessment.messages import N_, Message
 from assessment.paper.parsing import PaperAttempt, PaperCheck, PaperRules, check_paper
 from assessment.quizzes import ordering
 from assessment.quizzes.models import Answer, Attempt, Participant
@@ -53,9 +54,11 @@ def _already_answered(event: Event, paper: PaperAttempt, by_id: bool) -> Problem
     attempt = attempt_for(participant, phase) if participant else None
     if attempt is None:
         return None
-    how = "submitted" if attempt.is_submitted else "started on a phone"
+    template = (N_("%(name)s already has a submitted %(phase)s attempt")
+                if attempt.is_submitted
+                else N_("%(name)s already has a %(phase)s attempt started on a phone"))
     return Problem(paper.row, "employee_id" if by_id else "name",
-                   f"{participant.name} already has a {how} {paper.phase} attempt")
+                   Message(template, name=participant.name, phase=paper.phase))
 
 
 def import_paper(event: Event, check: PaperCheck) -> int:

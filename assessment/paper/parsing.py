@@ -11,10 +11,17 @@ import difflib
 from dataclasses import dataclass
 
 from assessment.banks.bank import Bank, Question
+from assessment.messages import N_, Message
 from assessment.quizzes.answers import parse_given
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
-from assessment.roster.parsing import OrgLists, check_list_cell
-from assessment.roster.tables import Problem, Row, Table, missing_columns
+from assessment.roster.parsing import (
+    DEPARTMENT,
+    EMPTY_NAME,
+    STAFF_LEVEL,
+    OrgLists,
+    check_list_cell,
+)
+from assessment.roster.tables import Problem, Row, Table, did_you_mean, missing_columns
 
 PERSON_COLUMNS = ("employee_id", "name", "department", "level", "phase")
 PHASE_WORDS = {"pre": "pre", "pretest": "pre", "post": "post", "posttest": "post",
@@ -24,7 +31,11 @@ FALSE_WORDS = {"false", "f", "no", "n", "0", "เท็จ", "ผิด"}
 
 
 class CellProblem(ValueError):
-    """A cell that cannot be read as an answer to its question; the message says why."""
+    """A cell that cannot be read as an answer to its question; `wording` says why."""
+
+    def __init__(self, template: str, **params):
+        self.wording = Message(template, **params)
+        super().__init__(str(self.wording))
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,8 @@ def check_paper(table: Table, rules: PaperRules) -> PaperCheck:
     if problems:
         return PaperCheck((), tuple(problems))
     if not table.rows:
-        return PaperCheck((), (Problem(2, "phase", "the file has no answers in it"),))
+        return PaperCheck((), (Problem(2, "phase", Message(
+            N_("the file has no answers in it"))),))
     attempts, first_row_of = [], {}
     for row in table.rows:
         attempt = _check_row(row, rules, problems)
@@ -84,8 +96,9 @@ def check_paper(table: Table, rules: PaperRules) -> PaperCheck:
         key = (attempt.person_key(rules.roster is not None), attempt.phase)
         if key in first_row_of:
             column = "employee_id" if rules.roster is not None else "name"
-            problems.append(Problem(row.number, column, f"this person's {attempt.phase} answers "
-                                                        f"are also on row {first_row_of[key]}"))
+            problems.append(Problem(row.number, column, Message(
+                N_("this person's %(phase)s answers are also on row %(first)s"),
+                phase=attempt.phase, first=first_row_of[key])))
             continue
         first_row_of[key] = row.number
         attempts.append(attempt)
@@ -98,9 +111,10 @@ def _unknown_columns(table: Table, bank: Bank) -> list[Problem]:
     for column in table.columns:
         if column and column not in PERSON_COLUMNS and column not in ids:
             close = difflib.get_close_matches(column, ids, n=1, cutoff=0.6)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            problems.append(Problem(1, column, f'"{column}" is not a question of bank '
-                                               f"{bank.id} v{bank.version}{hint}"))
+            problems.append(Problem(1, column, Message(
+                N_('"%(column)s" is not a question of bank %(bank)s v%(version)s%(hint)s'),
+                column=column, bank=bank.id, version=bank.version,
+                hint=did_you_mean(close[0] if close else None))))
     return problems
 
 
@@ -116,7 +130,7 @@ def _check_row(row: Row, rules: PaperRules, problems: list[Problem]) -> PaperAtt
         try:
             answers[question.id] = answer_from_cell(question, written)
         except CellProblem as problem:
-            problems.append(Problem(row.number, question.id.lower(), str(problem)))
+            problems.append(Problem(row.number, question.id.lower(), problem.wording))
     if len(problems) > before:
         return None
     return PaperAttempt(row.number, row.get("employee_id"), clean_name(row.get("name")),
@@ -127,9 +141,10 @@ def _check_phase(row: Row, phases: tuple[str, ...], problems: list[Problem]) -> 
     written = row.get("phase")
     kind = PHASE_WORDS.get("".join(ch for ch in written.lower() if ch.isalnum()))
     if kind not in phases:
-        what = f'unknown phase "{written}"' if written else "the phase is empty"
-        problems.append(Problem(row.number, "phase", f"{what}; this event has "
-                                                     f"{', '.join(phases)}"))
+        template = (N_('unknown phase "%(written)s"; this event has %(phases)s') if written
+                    else N_("the phase is empty; this event has %(phases)s"))
+        problems.append(Problem(row.number, "phase", Message(
+            template, written=written, phases=", ".join(phases))))
         return None
     return kind
 
@@ -139,17 +154,17 @@ def _check_person(row: Row, rules: PaperRules, problems: list[Problem]):
     if rules.roster is not None:
         written = row.get("employee_id")
         if not written:
-            problems.append(Problem(row.number, "employee_id", "the employee ID is empty "
-                                                               "(this event has a roster)"))
+            problems.append(Problem(row.number, "employee_id", Message(
+                N_("the employee ID is empty (this event has a roster)"))))
         elif employee_key(written) not in rules.roster:
-            problems.append(Problem(row.number, "employee_id",
-                                    f'employee ID "{written}" is not on the event\'s roster'))
+            problems.append(Problem(row.number, "employee_id", Message(
+                N_('employee ID "%(id)s" is not on the event\'s roster'), id=written)))
         return None, None
     if not row.get("name"):
-        problems.append(Problem(row.number, "name", "the name is empty"))
-    department = check_list_cell(row, "department", rules.lists.departments, "department",
+        problems.append(Problem(row.number, "name", EMPTY_NAME))
+    department = check_list_cell(row, "department", rules.lists.departments, DEPARTMENT,
                                  problems)
-    level = check_list_cell(row, "level", rules.lists.levels, "staff level", problems)
+    level = check_list_cell(row, "level", rules.lists.levels, STAFF_LEVEL, problems)
     return department, level
 
 
@@ -163,12 +178,12 @@ def answer_from_cell(question: Question, written: str) -> object:
         try:
             float(written.replace(",", ""))
         except ValueError:
-            raise CellProblem(f'"{written}" is not a number') from None
+            raise CellProblem(N_('"%(written)s" is not a number'), written=written) from None
         return parse_given(question, [written.replace(",", "")])
     if question.type == "rating":
         value = parse_given(question, [written])
         if value is None:
-            raise CellProblem(f'"{written}" is not a rating from 1 to 5')
+            raise CellProblem(N_('"%(written)s" is not a rating from 1 to 5'), written=written)
         return value
     return parse_given(question, [written])
 
@@ -179,9 +194,10 @@ def _options(question: Question, written: str):
     chosen = [part for part in chosen if part]
     unknown = [part for part in chosen if part not in ids]
     if unknown:
-        raise CellProblem(f'option "{unknown[0]}" is not one of {", ".join(ids.values())}')
+        raise CellProblem(N_('option "%(option)s" is not one of %(options)s'),
+                          option=unknown[0], options=", ".join(ids.values()))
     if question.type == "single" and len(set(chosen)) != 1:
-        raise CellProblem(f'"{written}": this question takes one option')
+        raise CellProblem(N_('"%(written)s": this question takes one option'), written=written)
     return parse_given(question, [ids[part] for part in chosen])
 
 
@@ -191,4 +207,4 @@ def _true_false(written: str) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise CellProblem(f'"{written}" is not true or false')
+    raise CellProblem(N_('"%(written)s" is not true or false'), written=written)

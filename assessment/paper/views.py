@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from assessment.auth.access import roles_required
 from assessment.events.guards import managed_event
+from assessment.i18n import translated
 from assessment.paper.operations import check_paper_file, import_paper, paper_rules
 from assessment.paper.parsing import PERSON_COLUMNS
 from assessment.roster.forms import ConfirmImportForm, UploadForm
@@ -33,7 +34,7 @@ def _preview(event, filename, content):
     try:
         check = check_paper_file(event, filename, content)
     except UnreadableFile as error:
-        flash(_("The file could not be read: %(reason)s", reason=str(error)))
+        flash(_("The file could not be read: %(reason)s", reason=translated(error.wording)))
         return redirect(url_for("paper_views.paper_page", code=event.code))
     confirm = ConfirmImportForm(data=encode_upload(filename, content))
     return render_template("paper/preview.html", event=event, check=check, filename=filename,

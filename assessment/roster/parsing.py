@@ -10,10 +10,15 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
+from assessment.messages import N_, Message
 from assessment.quizzes.pairing import clean_name, employee_key
-from assessment.roster.tables import Problem, Row, Table, missing_columns
+from assessment.roster.tables import Problem, Row, Table, did_you_mean, missing_columns
 
 ROSTER_COLUMNS = ("employee_id", "name", "department", "level")
+#: what a department or level cell is called in a problem
+DEPARTMENT = Message(N_("department"))
+STAFF_LEVEL = Message(N_("staff level"))
+EMPTY_NAME = Message(N_("the name is empty"))
 
 
 @dataclass(frozen=True)
@@ -69,29 +74,33 @@ def match_item(items: tuple[ListItem, ...], written: str) -> str | None:
     return None
 
 
-def did_you_mean(items: tuple[ListItem, ...], written: str) -> str:
-    """' (did you mean "X"?)' for the closest name or code, or '' when none is close."""
+def closest_label(items: tuple[ListItem, ...], written: str) -> str | None:
+    """The code or name closest to what was written, or None when none is close."""
     by_label = {}
     for item in items:
         for label in (item.code, item.name_th, item.name_en):
             if label:
                 by_label[_folded(label)] = label
     close = difflib.get_close_matches(_folded(written), list(by_label), n=1, cutoff=0.6)
-    return f' (did you mean "{by_label[close[0]]}"?)' if close else ""
+    return by_label[close[0]] if close else None
 
 
-def check_list_cell(row: Row, column: str, items: tuple[ListItem, ...], kind: str,
+def check_list_cell(row: Row, column: str, items: tuple[ListItem, ...], kind: Message,
                     problems: list[Problem]) -> str | None:
-    """The code for a department or level cell; a problem when empty or unknown."""
+    """The code for a department or level cell; a problem when empty or unknown.
+    `kind` names the list: DEPARTMENT or STAFF_LEVEL."""
     written = row.get(column)
     if not written:
-        problems.append(Problem(row.number, column, f"the {kind} is empty"))
+        problems.append(Problem(row.number, column, Message(N_("the %(kind)s is empty"),
+                                                            kind=kind)))
         return None
     code = match_item(items, written)
     if code is None:
-        problems.append(Problem(row.number, column,
-                                f'unknown {kind} "{written}"{did_you_mean(items, written)}'))
+        hint = did_you_mean(closest_label(items, written))
+        problems.append(Problem(row.number, column, Message(
+            N_('unknown %(kind)s "%(written)s"%(hint)s'), kind=kind, written=written, hint=hint)))
     return code
+
 
 
 def check_roster(table: Table, lists: OrgLists) -> RosterCheck:
@@ -100,15 +109,16 @@ def check_roster(table: Table, lists: OrgLists) -> RosterCheck:
     if problems:
         return RosterCheck((), tuple(problems))
     if not table.rows:
-        return RosterCheck((), (Problem(2, "employee_id", "the file has no people in it"),))
+        return RosterCheck((), (Problem(2, "employee_id", Message(
+            N_("the file has no people in it"))),))
     people, first_row_of = [], {}
     for row in table.rows:
         person = _check_row(row, lists, problems)
         key = employee_key(row.get("employee_id"))
         if key and key in first_row_of:
-            problems.append(Problem(row.number, "employee_id",
-                                    f'employee ID "{row.get("employee_id")}" is also on row '
-                                    f"{first_row_of[key]}"))
+            problems.append(Problem(row.number, "employee_id", Message(
+                N_('employee ID "%(id)s" is also on row %(first)s'),
+                id=row.get("employee_id"), first=first_row_of[key])))
             continue
         if key:
             first_row_of[key] = row.number
@@ -119,12 +129,13 @@ def check_roster(table: Table, lists: OrgLists) -> RosterCheck:
 
 def _check_row(row: Row, lists: OrgLists, problems: list[Problem]) -> StaffMember | None:
     before = len(problems)
-    for column in ("employee_id", "name"):
-        if not row.get(column):
-            problems.append(Problem(row.number, column, f"the {column.replace('_', ' ')} "
-                                                        "is empty"))
-    department = check_list_cell(row, "department", lists.departments, "department", problems)
-    level = check_list_cell(row, "level", lists.levels, "staff level", problems)
+    if not row.get("employee_id"):
+        problems.append(Problem(row.number, "employee_id",
+                                Message(N_("the employee id is empty"))))
+    if not row.get("name"):
+        problems.append(Problem(row.number, "name", EMPTY_NAME))
+    department = check_list_cell(row, "department", lists.departments, DEPARTMENT, problems)
+    level = check_list_cell(row, "level", lists.levels, STAFF_LEVEL, problems)
     if len(problems) > before:
         return None
     return StaffMember(row.number, row.get("employee_id"), clean_name(row.get("name")),

@@ -12,6 +12,8 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from assessment.messages import N_, Message
+
 #: a workbook's first bytes (xlsx is a zip archive)
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -22,11 +24,22 @@ class Problem:
 
     row: int
     column: str
-    message: str
+    #: what is wrong: str() gives the English, render(gettext) the reader's language
+    wording: Message
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (the CLI's words)."""
+        return str(self.wording)
 
     def line(self, filename: str) -> str:
         """`FILE:ROW:COLUMN: message`, in the style of a compiler error."""
         return f"{filename}:{self.row}:{self.column}: {self.message}"
+
+
+def did_you_mean(close: str | None) -> Message | str:
+    """' (did you mean "X"?)' to end a problem with, or '' when nothing is close."""
+    return Message(N_(' (did you mean "%(label)s"?)'), label=close) if close else ""
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,11 @@ class Table:
 
 
 class UnreadableFile(Exception):
-    """The file is not a CSV or Excel file we can read; the message says why."""
+    """The file is not a CSV or Excel file we can read; `wording` says why (str() in English)."""
+
+    def __init__(self, wording: Message):
+        super().__init__(str(wording))
+        self.wording = wording
 
 
 def read_table(filename: str, content: bytes) -> Table:
@@ -79,7 +96,7 @@ def table_from_matrix(matrix: list[list[str]]) -> Table:
 
 def missing_columns(table: Table, required: tuple[str, ...]) -> list[Problem]:
     """A problem on row 1 for every required column the header lacks."""
-    return [Problem(1, name, f"the column '{name}' is missing")
+    return [Problem(1, name, Message(N_("the column '%(name)s' is missing"), name=name))
             for name in required if name not in table.columns]
 
 
@@ -87,8 +104,8 @@ def _csv_matrix(content: bytes) -> list[list[str]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            "the file is not UTF-8 text; in Excel use 'Save as' > 'CSV UTF-8'") from error
+        raise UnreadableFile(Message(
+            N_("the file is not UTF-8 text; in Excel use 'Save as' > 'CSV UTF-8'"))) from error
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -98,8 +115,9 @@ def _csv_matrix(content: bytes) -> list[list[str]]:
     try:
         return [list(row) for row in reader]
     except csv.Error as error:
-        raise UnreadableFile(f"line {reader.line_num}: the CSV cannot be read ({error}); "
-                             "save it again from Excel as 'CSV UTF-8'") from error
+        raise UnreadableFile(Message(
+            N_("line %(line)s: the CSV cannot be read (%(error)s); save it again from Excel as "
+               "'CSV UTF-8'"), line=reader.line_num, error=str(error))) from error
 
 
 def _xlsx_matrix(content: bytes) -> list[list[str]]:
@@ -108,7 +126,8 @@ def _xlsx_matrix(content: bytes) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UnreadableFile("the file is not an Excel workbook (.xlsx) we can read") from error
+        raise UnreadableFile(Message(
+            N_("the file is not an Excel workbook (.xlsx) we can read"))) from error
     try:
         sheet = workbook.worksheets[0]
         return [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from assessment.auth.access import roles_required
 from assessment.events.guards import can_load_roster, event_or_404
+from assessment.i18n import translated
 from assessment.roster.forms import ConfirmImportForm, UploadForm
 from assessment.roster.operations import check_roster_file, replace_roster, roster_of
 from assessment.roster.tables import UnreadableFile
@@ -39,7 +40,7 @@ def _preview(event, filename, content):
     try:
         check = check_roster_file(filename, content)
     except UnreadableFile as error:
-        flash(_("The file could not be read: %(reason)s", reason=str(error)))
+        flash(_("The file could not be read: %(reason)s", reason=translated(error.wording)))
         return redirect(url_for("roster_views.roster_page", code=event.code))
     confirm = ConfirmImportForm(data=encode_upload(filename, content))
     return render_template("roster/preview.html", event=event, check=check, filename=filename,

@@ -139,8 +139,49 @@ def test_bad_bank_shows_each_problem_under_its_line_and_saves_nothing(trainer):
 def test_problems_are_shown_in_thai_by_default(trainer):
     html = upload(trainer, BAD_BANK).get_data(as_text=True)
     assert 'lang="th"' in html
-    assert "บรรทัด 15 คอลัมน์ 12" in html
-    assert "undeclared-topic.yaml:15:12: the topic" in html  # the CLI's message, unchanged
+    thai = ("หัวข้อ &#39;mobilty&#39; ของข้อ &#39;q01&#39; ไม่มีอยู่ในรายการหัวข้อ (topics:) "
+            "ของคลังข้อสอบ (หมายถึง &#39;mobility&#39; ใช่หรือไม่)")
+    # FILE:LINE:COLUMN: as the CLI prints it, with the sentence in Thai
+    assert f"undeclared-topic.yaml:15:12: {thai}" in html
+    line = re.search(r'<div class="source-line has-problem" id="line-15">.*?</div>\s*'
+                     r'<p class="line-problem">(.*?)</p>', html, re.S)
+    assert line and line.group(1) == f"บรรทัด 15 คอลัมน์ 12: {thai}"
+    listed = html.split('<ul class="problems">', 1)[1].split("</ul>", 1)[0]
+    assert "did you mean" not in listed  # (the file's own first line says it in English)
+
+
+@pytest.mark.parametrize("text, where, thai, english", [
+    ("id: x\nversion: 1\ntitle: Ratio: 3 to 1\n", "pasted.yaml:3:13",
+     "YAML อ่านบรรทัดนี้ไม่ได้: &#39;: &#39; (ทวิภาคตามด้วยเว้นวรรค) ในข้อความจะถูกอ่านเป็นคีย์ใหม่",
+     "YAML cannot read this line: a &#39;: &#39; inside a text starts a new key"),
+    ("id: x\ntitle\nversion: 1\n", "pasted.yaml:2:1",
+     "กรุณาเติม &#39;:&#39; ที่ขาดไปหลังชื่อคีย์",
+     "Add the missing &#39;:&#39; after the key"),
+    ("id: x\ntopics:\n  - id: a\n    title: b\n   x: y\n", "pasted.yaml:5:4",
+     "YAML อ่านบรรทัดนี้ไม่ได้: การย่อหน้าไม่ตรงกับบรรทัดด้านบน",
+     "YAML cannot read this line: its indentation does not match the lines above"),
+    ('id: x\ntitle: "abc\n', "pasted.yaml:2:8",
+     "เครื่องหมายคำพูด (&#34; หรือ &#39;) ที่เปิดตรงนี้ไม่มีตัวปิด",
+     "a quote (&#34; or &#39;) opened here is never closed"),
+    ("id: x\ntitle: {th: ก, en: Which is it?}\n", "pasted.yaml:2:",
+     "ในวงเล็บปีกกาบรรทัดเดียว {th: ..., en: ...}", "inside one-line braces {th: ..., en: ...}"),
+], ids=["colon-in-text", "missing-colon", "indentation", "unclosed-quote", "one-line-braces"])
+def test_yaml_syntax_errors_are_explained_in_the_chosen_language(trainer, text, where, thai,
+                                                                 english):
+    html = paste(trainer, text).get_data(as_text=True)
+    assert where in html and thai in html and english not in html
+    in_english(trainer)
+    html = paste(trainer, text).get_data(as_text=True)
+    assert where in html and english in html and thai not in html
+
+
+def test_a_refused_save_says_why_in_thai(trainer, bank_version):
+    changed = SHIPPED_BANK.read_text(encoding="utf-8").replace(
+        "Which best describes a smart city?", "Which describes a smart city best?")
+    page = save(trainer, paste(trainer, changed).get_data(as_text=True)).get_data(as_text=True)
+    assert ("pasted.yaml: คลังข้อสอบ &#39;smart-city-basics&#39; รุ่น 1 มีอยู่ในระบบแล้วแต่"
+            "เนื้อหาต่างกัน กรุณาเปลี่ยน `version` เป็น 2") in page
+    assert "already loaded with different content" not in page
 
 
 def test_paste_path_checks_previews_and_saves(trainer):
@@ -290,6 +331,23 @@ def test_gift_import_lists_what_was_not_carried_over(trainer):
     assert "1 question was converted." in html
     assert "unsupported.gift:3:2: a matching question" in html
     assert "unsupported.gift:15:33: &#39;ประมาณสิบ&#39; is not a number" in html
+
+
+def test_gift_import_lists_what_was_not_carried_over_in_thai(trainer):
+    html = import_file(trainer, IMPORTS / "unsupported.gift", "gift").get_data(as_text=True)
+    assert "แปลงได้ 1 ข้อ" in html
+    assert ("unsupported.gift:3:2: คลังข้อสอบไม่มีคำถามแบบจับคู่ (=a -&gt; b) "
+            "ข้อนี้จึงไม่ได้นำเข้า") in html
+    assert ("unsupported.gift:13:47: ข้อเลือกตอบนี้มีคำตอบที่ระบุ = มากกว่าหนึ่งตัว "
+            "หากต้องการให้ผู้ตอบเลือกคำตอบที่ถูกทุกตัว ให้กำหนดน้ำหนักแบบ ~%50%") in html
+    assert ("unsupported.gift:15:33: &#39;ประมาณสิบ&#39; ไม่ใช่ตัวเลข") in html
+    assert "left out" not in html
+
+
+def test_aiken_import_problems_in_thai(trainer):
+    html = import_file(trainer, IMPORTS / "broken-aiken.txt", "aiken").get_data(as_text=True)
+    assert ("broken-aiken.txt:8:1: ANSWER: ระบุ E แต่ตัวเลือกที่มีคือ A, B "
+            "ข้อนี้จึงไม่ได้นำเข้า") in html
 
 
 def test_aiken_import(trainer):

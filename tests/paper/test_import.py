@@ -216,5 +216,33 @@ def test_web_preview_then_import(app, setting):
     assert response.status_code == 302 and _count(Attempt) == 1
     again = client.post(f"/staff/events/{event.code}/paper/save",
                         data={"csrf_token": csrf_from(html), **hidden})
-    assert again.status_code == 200 and "already has a submitted" in again.get_data(as_text=True)
+    assert again.status_code == 200 and "ก ข ส่งคำตอบ post ไปแล้ว" in again.get_data(as_text=True)
     assert _count(Attempt) == 1
+
+
+def test_paper_problems_are_in_thai_by_default_and_english_when_chosen(app, setting):
+    bank, event, (department, level) = setting
+    client = app.test_client()
+    login(client, "trainer9", "trainer")
+    event.owner_id = find_user("trainer9").id
+    db.session.commit()
+    numeric = next(q for q in bank.questions if q.type == "numeric")
+    bad = _file(bank, [(("", "ก ข", department, level, "later"), {numeric.id: "สิบ"})])
+
+    def preview():
+        page = client.get(f"/staff/events/{event.code}/paper").get_data(as_text=True)
+        return client.post(f"/staff/events/{event.code}/paper", data={
+            "csrf_token": csrf_from(page), "file": (io.BytesIO(bad), "paper.csv")},
+            content_type="multipart/form-data").get_data(as_text=True)
+
+    html = preview()
+    assert ('<td class="num">2</td><td><code>phase</code></td><td>ไม่รู้จักช่วงการทดสอบ '
+            "&#34;later&#34; การอบรมนี้มี pre, post</td>") in html
+    assert (f'<td class="num">2</td><td><code>{numeric.id}</code></td>'
+            "<td>&#34;สิบ&#34; ไม่ใช่ตัวเลข</td>") in html
+    client.get("/lang/en")
+    html = preview()
+    assert ('<td class="num">2</td><td><code>phase</code></td><td>unknown phase '
+            "&#34;later&#34;; this event has pre, post</td>") in html
+    assert (f'<td class="num">2</td><td><code>{numeric.id}</code></td>'
+            "<td>&#34;สิบ&#34; is not a number</td>") in html

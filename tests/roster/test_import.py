@@ -107,9 +107,50 @@ def test_preview_lists_every_problem_and_saves_nothing(trainer_event):
                       html)
     assert set(rows) == {("3", "employee_id"), ("4", "name"), ("5", "department"),
                          ("6", "level")}
-    assert "did you mean" in html
+    assert "ใช่หรือไม่)" in html  # "did you mean", in the Thai interface
     assert 'name="content"' not in html  # no save button for a file with problems
     assert _entries(event) == []
+
+
+def _problem_rows(html: str) -> dict[tuple[str, str], str]:
+    """(row, column) -> the problem's words, from the preview's problem table."""
+    cells = re.findall(r'<tr class="problem"><td class="num">(\d+)</td><td><code>(\w+)</code>'
+                       r"</td><td>(.*?)</td></tr>", html)
+    return {(row, column): words for row, column, words in cells}
+
+
+def test_roster_problems_are_in_thai_by_default_and_english_when_chosen(trainer_event):
+    client, event = trainer_event
+    department, _level = _lists()
+    thai = _problem_rows(_upload(client, event, _bad_csv()).get_data(as_text=True))
+    assert thai[("3", "employee_id")] == "รหัสพนักงาน &#34;E1001&#34; ซ้ำกับแถว 2"
+    assert thai[("4", "name")] == "ยังไม่ได้กรอกชื่อ"
+    assert thai[("5", "department")] == (
+        f"ไม่พบหน่วยงาน &#34;{department.name_th}x&#34; ในรายการขององค์กร "
+        f"(หมายถึง &#34;{department.name_th}&#34; ใช่หรือไม่)")
+    assert thai[("6", "level")].startswith("ไม่พบระดับตำแหน่ง &#34;ไม่มีระดับ&#34;")
+
+    client.get("/lang/en")
+    english = _problem_rows(_upload(client, event, _bad_csv()).get_data(as_text=True))
+    assert english[("3", "employee_id")] == "employee ID &#34;E1001&#34; is also on row 2"
+    assert english[("4", "name")] == "the name is empty"
+    assert english[("5", "department")].startswith(
+        f"unknown department &#34;{department.name_th}x&#34; (did you mean")
+
+
+def test_an_unreadable_file_says_why_in_the_chosen_language(trainer_event):
+    client, event = trainer_event
+    latin = "employee_id,name\nE1,Zoë\n".encode("latin-1")
+    page = _upload(client, event, latin)
+    assert page.status_code == 302
+    html = client.get(page.location).get_data(as_text=True)
+    assert ("อ่านไฟล์ไม่ได้: ไฟล์นี้ไม่ได้เข้ารหัสแบบ UTF-8 ใน Excel ให้เลือก "
+            "&#39;Save as&#39; &gt; &#39;CSV UTF-8&#39;") in html
+    client.get("/lang/en")
+    _upload(client, event, b"PK\x03\x04 not really a workbook", "staff.xlsx")
+    html = client.get(page.location).get_data(as_text=True)
+    assert ("The file could not be read: the file is not an Excel workbook (.xlsx) we can "
+            "read") in html
 
 
 def test_a_tampered_save_is_checked_again(trainer_event):
