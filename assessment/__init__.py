@@ -10,6 +10,7 @@ from flask import Flask
 
 from assessment import database
 from assessment.extensions import babel, compress, csrf, db, login_manager, migrate
+from assessment.web.sessions import CheckedOnceSessions
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -24,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _configure_secret_key(app)
+    app.session_interface = CheckedOnceSessions()
     _configure_database(app)
     _init_extensions(app)
     _register_blueprints(app)
