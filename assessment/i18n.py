@@ -34,6 +34,19 @@ def translated(said) -> str:
     return said.render(gettext)
 
 
+def question_labels(total: int) -> dict[str, str]:
+    """The words every question of a page repeats, translated once per page."""
+    return {
+        "number": gettext("Question %(n)s of %(total)s", n="{n}", total=total),
+        "multiple": gettext("Choose every answer that applies."),
+        "true": gettext("True"),
+        "false": gettext("False"),
+        "text": gettext("Your answer"),
+        "numeric": gettext("Your answer (a number)"),
+        "rating": gettext("1 = not at all, 5 = very much. This is not scored."),
+    }
+
+
 def number(value, digits: int = 1, suffix: str = "") -> str:
     """A statistic for a table: fixed decimals, and a dash where there is no value."""
     try:
@@ -64,6 +77,7 @@ def register_template_helpers(app: Flask) -> None:
             "right_text": lambda question: display.right_text(question, lang),
             "lang": lang,
             "t": lambda text: localized(text, lang),
+            "question_labels": question_labels,
             "other_lang": "en" if lang == "th" else "th",
             "current_path": request.full_path.rstrip("?") if request else "/",
         }

@@ -40,6 +40,11 @@ class Question:
     scoring: str = "partial"
     explanation: LocalText | None = None
 
+    def options_in(self, order) -> list[Option]:
+        """The options in the order one attempt shows them (its shuffled option ids)."""
+        by_id = {option.id: option for option in self.options}
+        return [by_id[option_id] for option_id in order]
+
     @property
     def is_scored(self) -> bool:
         """Rating questions are a self-assessment and earn no points."""

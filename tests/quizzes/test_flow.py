@@ -62,6 +62,19 @@ def test_a_one_letter_name_is_asked_again_in_thai(client, bank_version):
     assert 'class="question"' not in html
 
 
+def test_quiz_page_numbers_and_labels_every_question_in_thai(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    questions = bank_of(bank_version).questions
+    total = len(questions)
+    for n in (1, total):
+        assert f'<span class="number">ข้อ {n} จาก {total}</span>' in html
+    assert html.count('<span class="number">') == total
+    kinds = [question.type for question in questions]
+    assert html.count("<span>ถูก</span>") == kinds.count("true_false") > 0
+    assert html.count("เลือกได้มากกว่าหนึ่งคำตอบ") == kinds.count("multiple") > 0
+
+
 def test_quiz_page_never_holds_the_answer_key(client, bank_version):
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
