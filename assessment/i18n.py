@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, current_app, request, session
 from flask_babel import get_locale, gettext
 
@@ -59,6 +61,19 @@ def number(value, digits: int = 1, suffix: str = "") -> str:
         return str(value)
 
 
+def _path_to_come_back_to() -> str:
+    """Where the language switch returns to: this page, or, for the answer to a form post (a
+    page that cannot be fetched again), the page the form was on."""
+    if not request:
+        return "/"
+    if request.method in ("GET", "HEAD"):
+        return request.full_path.rstrip("?")
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/"):
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return "/"
+
+
 def register_template_helpers(app: Flask) -> None:
     """`t(text)` picks a bank text in the current language; `lang` is the language code."""
 
@@ -79,5 +94,5 @@ def register_template_helpers(app: Flask) -> None:
             "t": lambda text: localized(text, lang),
             "question_labels": question_labels,
             "other_lang": "en" if lang == "th" else "th",
-            "current_path": request.full_path.rstrip("?") if request else "/",
+            "current_path": _path_to_come_back_to(),
         }

@@ -21,7 +21,10 @@ def check_question(checker, node: Node, topic_ids: set) -> Question | None:
         checker.add(node, N_("each question is a mapping starting with '- id:'"))
         return None
     before = len(checker.problems)
-    fields = checker.fields(node, QUESTION_KEYS, QUESTION_REQUIRED, Message(N_("a question")))
+    written_id = _written_id(node)
+    fields = checker.fields(node, QUESTION_KEYS, QUESTION_REQUIRED,
+                            Message(N_("question '%(id)s'"), id=written_id) if written_id
+                            else Message(N_("a question")))
     question_id = checker.identifier(fields.get("id"), ITEM_ID, Message(N_("a question id")),
                                      Message(N_("letters, digits, '_' and '-', like q01")))
     label = (Message(N_("question '%(id)s'"), id=question_id) if question_id
@@ -39,6 +42,14 @@ def check_question(checker, node: Node, topic_ids: set) -> Question | None:
         return None
     return Question(id=question_id, topic=topic, type=kind, prompt=prompt, points=points,
                     options=tuple(options), explanation=explanation or None, **extra)
+
+
+def _written_id(node: MappingNode) -> str | None:
+    """The question's id as written, before it is checked, to name it in early problems."""
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+            return value.value or None
+    return None
 
 
 def _type(checker, field, label) -> str | None:

@@ -92,14 +92,19 @@ def change_phase(code, kind, action):
         abort(404)
     if not PhaseActionForm().validate_on_submit():
         abort(400)
+    was_open = event.open_phase.kind if event.open_phase else None
     try:
         (open_phase if action == "open" else close_phase)(event, kind)
     except EventRefused as refused:
         flash(str(refused))
     else:
         label = str(PHASE_LABELS[kind])
-        flash(_("%(phase)s is open.", phase=label) if action == "open"
-              else _("%(phase)s is closed.", phase=label))
+        if action == "open" and was_open not in (None, kind):
+            flash(_("%(phase)s is open. %(other)s was closed, and the answers people had saved "
+                    "in it were submitted.", phase=label, other=str(PHASE_LABELS[was_open])))
+        else:
+            flash(_("%(phase)s is open.", phase=label) if action == "open"
+                  else _("%(phase)s is closed.", phase=label))
     return redirect(url_for("events_views.event_page", code=event.code))
 
 
@@ -110,7 +115,7 @@ def progress(code):
     event = managed_event(code)
     counts = event_progress(event)
     label = (_("Open now: %(phase)s", phase=str(PHASE_LABELS[counts.open_phase]))
-             if counts.open_phase else _("No test is open yet"))
+             if counts.open_phase else _("No test is open now"))
     response = jsonify(counts.as_json() | {"phase_label": label})
     response.headers["Cache-Control"] = "no-store"
     return response

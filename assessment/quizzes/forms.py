@@ -24,9 +24,9 @@ class NameForm(Form):
     level = SelectField(_l("Staff level"), validators=[DataRequired()])
 
     def validate_name(self, field):
-        from assessment.quizzes.pairing import name_key
+        from assessment.quizzes.pairing import has_first_and_last
 
-        if len(name_key(field.data)) < 2:
+        if not has_first_and_last(field.data):
             raise ValidationError(_l("Please type your first name and last name."))
 
 

@@ -37,6 +37,13 @@ def _without_title(text: str) -> str:
     return text
 
 
+def has_first_and_last(name: str) -> bool:
+    """True when, titles aside, the name has at least two words ("สมชาย ใจดี", not "นายสมชาย")."""
+    text = _without_title(unicodedata.normalize("NFKC", name or "").casefold().strip())
+    words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
+    return len(words) >= 2
+
+
 def clean_name(name: str) -> str:
     """The name as shown in reports: Unicode-normalised, single spaces."""
     return " ".join(unicodedata.normalize("NFKC", name or "").split())

@@ -8,7 +8,8 @@ from flask_login import current_user
 
 from assessment.auth.access import roles_required
 from assessment.events.guards import can_load_roster, event_or_404
-from assessment.i18n import translated
+from assessment.i18n import current_language, translated
+from assessment.organisation.lists import names
 from assessment.roster.forms import ConfirmImportForm, UploadForm
 from assessment.roster.operations import check_roster_file, replace_roster, roster_of
 from assessment.roster.tables import UnreadableFile
@@ -33,7 +34,8 @@ def roster_page(code):
     if form.validate_on_submit():
         upload = form.file.data
         return _preview(event, upload.filename or "roster.csv", upload.read())
-    return render_template("roster/index.html", event=event, form=form, entries=roster_of(event))
+    return render_template("roster/index.html", event=event, form=form, entries=roster_of(event),
+                           names=names(current_language()))
 
 
 def _preview(event, filename, content):
@@ -44,7 +46,7 @@ def _preview(event, filename, content):
         return redirect(url_for("roster_views.roster_page", code=event.code))
     confirm = ConfirmImportForm(data=encode_upload(filename, content))
     return render_template("roster/preview.html", event=event, check=check, filename=filename,
-                           confirm=confirm)
+                           confirm=confirm, names=names(current_language()))
 
 
 @bp.route("/<code>/roster/save", methods=["POST"])
@@ -62,7 +64,8 @@ def save_roster(code):
         abort(400)
     if not check.ok:
         return render_template("roster/preview.html", event=event, check=check,
-                               filename=form.filename.data, confirm=form)
+                               filename=form.filename.data, confirm=form,
+                               names=names(current_language()))
     count = replace_roster(event, check)
     flash(_("The roster now lists %(count)d people.", count=count))
     return redirect(url_for("roster_views.roster_page", code=event.code))

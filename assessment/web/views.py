@@ -18,6 +18,12 @@ def not_found(_error):
                                                    "the link.")), 404
 
 
+@bp.app_errorhandler(405)
+def wrong_method(_error):
+    return render_template("error.html", message=_("This page cannot be opened this way. Go "
+                                                   "back and use the page's own buttons.")), 405
+
+
 @bp.app_errorhandler(CSRFError)
 def csrf_failed(_error):
     return render_template("error.html", message=_("This page was open too long or in another "

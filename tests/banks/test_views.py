@@ -411,3 +411,20 @@ def test_upload_without_csrf_saves_nothing(trainer):
         "filename": hidden(html, "filename"), "content": hidden(html, "content")})
     assert response.status_code == 400
     assert stored_count() == 0
+
+
+def test_the_language_switch_on_check_results_goes_back_to_the_upload_page(trainer):
+    html = trainer.post("/staff/banks/check/file", data={
+        "csrf_token": token(trainer), "file": (BAD_BANK.open("rb"), "bad.yaml")},
+        headers={"Referer": "http://localhost/staff/banks/new"},
+        content_type="multipart/form-data").get_data(as_text=True)
+    switch = re.search(r'<a class="lang" href="([^"]+)"', html).group(1)
+    assert switch == "/lang/en?next=/staff/banks/new"
+    answer = trainer.get(switch.replace("&amp;", "&"), follow_redirects=True)
+    assert answer.status_code == 200 and "<html lang=\"en\">" in answer.get_data(as_text=True)
+
+
+def test_a_page_fetched_the_wrong_way_gets_the_thai_error_page(trainer):
+    answer = trainer.get("/staff/banks/check/file")
+    assert answer.status_code == 405
+    assert "ไม่สามารถเปิดหน้านี้ด้วยวิธีนี้" in answer.get_data(as_text=True)

@@ -258,3 +258,19 @@ def test_a_reopened_phase_no_longer_shows_its_last_close_as_planned(owned):
     db.session.refresh(event)
     assert event.phase("pre").is_open and event.phase("pre").closes_at is None
     assert f"→ {closed_at}" not in client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+
+
+def test_opening_one_test_says_the_other_was_closed_and_submitted(owned):
+    client, event = owned  # the pre-test is open
+    page = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    answer = client.post(f"/staff/events/{event.code}/phases/post/open",
+                         data={"csrf_token": csrf_from(page)}, follow_redirects=True)
+    html = answer.get_data(as_text=True)
+    assert "เปิดแบบทดสอบหลังอบรมแล้ว และปิดแบบทดสอบก่อนอบรมแล้ว" in html
+    assert "ถูกส่งให้โดยอัตโนมัติ" in html
+    client.post(f"/staff/events/{event.code}/phases/post/close",
+                data={"csrf_token": csrf_from(page)})
+    again = client.post(f"/staff/events/{event.code}/phases/post/open",
+                        data={"csrf_token": csrf_from(page)}, follow_redirects=True)
+    assert "เปิดแบบทดสอบหลังอบรมแล้ว" in again.get_data(as_text=True)
+    assert "ถูกส่งให้โดยอัตโนมัติ" not in again.get_data(as_text=True)

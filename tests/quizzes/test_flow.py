@@ -6,6 +6,7 @@ import json
 import re
 from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from assessment.banks.operations import bank_of
@@ -53,9 +54,10 @@ def test_join_shows_privacy_notice_and_lists(client, bank_version):
     assert '<html lang="th">' in html
 
 
-def test_a_one_letter_name_is_asked_again_in_thai(client, bank_version):
+@pytest.mark.parametrize("name", ["ก", "นายสมชาย", "สมชาย"])
+def test_a_name_without_first_and_last_is_asked_again_in_thai(client, bank_version, name):
     event = make_event(bank_version)
-    response = identify(client, event, name="ก")
+    response = identify(client, event, name=name)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "กรุณาพิมพ์ชื่อและนามสกุลของท่าน" in html

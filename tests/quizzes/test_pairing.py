@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessment.quizzes.pairing import clean_name, employee_key, name_key
+from assessment.quizzes.pairing import clean_name, employee_key, has_first_and_last, name_key
 
 
 @pytest.mark.parametrize("first, second", [
@@ -43,3 +43,12 @@ def test_employee_key_ignores_case_spaces_dashes():
 
 def test_clean_name_keeps_words_single_spaced():
     assert clean_name("  สมชาย   ใจดี ") == "สมชาย ใจดี"
+
+
+@pytest.mark.parametrize("name, complete", [
+    ("สมชาย ใจดี", True), ("นาย สมชาย ใจดี", True), ("นางสาวสมศรี  ใจงาม", True),
+    ("Somchai Jaidee", True), ("สมชาย", False), ("นายสมชาย", False), ("นาย สมชาย", False),
+    ("ก", False), ("สมชาย -", False), ("", False), ("Mr. Somchai", False),
+])
+def test_a_name_needs_a_first_and_a_last_name(name, complete):
+    assert has_first_and_last(name) is complete

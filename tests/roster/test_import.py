@@ -90,10 +90,15 @@ def test_preview_then_save_replaces_the_roster(trainer_event):
     preview = _upload(client, event, _good_csv())
     html = preview.get_data(as_text=True)
     assert preview.status_code == 200 and "E1003" in html
+    department, level = _lists()
+    row = re.search(r"<tr><td class=\"num\">2</td>(.*?)</tr>", html).group(1)  # given as codes
+    assert f"<td>{department.name_th}</td><td>{level.name_th}</td>" in row
     assert _entries(event) == []  # nothing saved by the preview
     response = _save_from(client, event, html)
     assert response.status_code == 302
     assert _entries(event) == ["E1001", "E1002", "E1003"]
+    page = client.get(f"/staff/events/{event.code}/roster").get_data(as_text=True)
+    assert page.count(f"<td>{department.name_th}</td><td>{level.name_th}</td>") == 3
     smaller = b"\n".join(_good_csv().splitlines()[:2])
     html = _upload(client, event, smaller).get_data(as_text=True)
     _save_from(client, event, html)
