@@ -190,12 +190,18 @@ def test_a_failure_while_storing_leaves_nothing(setting, monkeypatch):
     assert _count(Participant) == 0 and _count(Attempt) == 0
 
 
-def test_web_preview_then_import(app, setting):
-    bank, event, (department, level) = setting
+def _owner_client(app, event):
+    """A browser logged in as the trainer who owns the event."""
     client = app.test_client()
     login(client, "trainer9", "trainer")
     event.owner_id = find_user("trainer9").id
     db.session.commit()
+    return client
+
+
+def test_web_preview_then_import(app, setting):
+    bank, event, (department, level) = setting
+    client = _owner_client(app, event)
     page = client.get(f"/staff/events/{event.code}/paper").get_data(as_text=True)
     template = client.get(f"/staff/events/{event.code}/paper/template.csv")
     assert template.get_data().decode("utf-8-sig").startswith(",".join(PERSON))
@@ -222,10 +228,7 @@ def test_web_preview_then_import(app, setting):
 
 def test_paper_problems_are_in_thai_by_default_and_english_when_chosen(app, setting):
     bank, event, (department, level) = setting
-    client = app.test_client()
-    login(client, "trainer9", "trainer")
-    event.owner_id = find_user("trainer9").id
-    db.session.commit()
+    client = _owner_client(app, event)
     numeric = next(q for q in bank.questions if q.type == "numeric")
     bad = _file(bank, [(("", "ก ข", department, level, "later"), {numeric.id: "สิบ"})])
 
