@@ -33,7 +33,9 @@ def choose_language(lang: str) -> None:
 def translated(said) -> str:
     """A domain Message (or a bank Problem, FILE:LINE:COLUMN: message) in the request's
     language; domain code words them in English and marks them with N_ for the catalogue."""
-    return said.render(gettext)
+    if hasattr(said, "render"):
+        return said.render(gettext)
+    return str(said or "")
 
 
 def question_labels(total: int) -> dict[str, str]:
@@ -66,7 +68,8 @@ def _path_to_come_back_to() -> str:
     page that cannot be fetched again), the page the form was on."""
     if not request:
         return "/"
-    if request.method in ("GET", "HEAD"):
+    rule = request.url_rule
+    if request.method in ("GET", "HEAD") or (rule is not None and "GET" in rule.methods):
         return request.full_path.rstrip("?")
     referrer = urlsplit(request.referrer or "")
     if referrer.netloc == request.host and referrer.path.startswith("/"):

@@ -94,6 +94,8 @@ def all_versions() -> list[BankVersion]:
 
 def bank_of(version: BankVersion) -> Bank:
     """The validated Bank for a stored version (parsed once per process)."""
+    if version.id is None:  # not flushed yet: no id to cache it under
+        return _parse_stored(version.source, version.filename, version.source_sha256)
     return bank_by_version(version.id, version.source_sha256)
 
 

@@ -48,6 +48,11 @@ def check_paper_file(event: Event, filename: str, content: bytes) -> PaperCheck:
     return PaperCheck(check.attempts, tuple(sorted(problems, key=lambda p: p.row)))
 
 
+#: the phase as a sentence names it
+PHASE_NAMES = {"pre": Message(N_("pre-test")), "post": Message(N_("post-test")),
+               "followup": Message(N_("follow-up test"))}
+
+
 def _already_answered(event: Event, paper: PaperAttempt, by_id: bool) -> Problem | None:
     phase = event.phase(paper.phase)
     participant = _existing_participant(event, paper, phase, by_id)
@@ -58,7 +63,7 @@ def _already_answered(event: Event, paper: PaperAttempt, by_id: bool) -> Problem
                 if attempt.is_submitted
                 else N_("%(name)s already has a %(phase)s attempt started on a phone"))
     return Problem(paper.row, "employee_id" if by_id else "name",
-                   Message(template, name=participant.name, phase=paper.phase))
+                   Message(template, name=participant.name, phase=PHASE_NAMES[paper.phase]))
 
 
 def import_paper(event: Event, check: PaperCheck) -> int:

@@ -23,11 +23,16 @@ class NameForm(Form):
     department = SelectField(_l("Department"), validators=[DataRequired()])
     level = SelectField(_l("Staff level"), validators=[DataRequired()])
 
+    #: set by the view: True when someone of this name already joined the event (a name
+    #: accepted before the first-and-last rule keeps pairing with its pre-test)
+    already_joined = staticmethod(lambda _name: False)
+
     def validate_name(self, field):
         from assessment.quizzes.pairing import has_first_and_last
 
-        if not has_first_and_last(field.data):
-            raise ValidationError(_l("Please type your first name and last name."))
+        if not has_first_and_last(field.data) and not self.already_joined(field.data):
+            raise ValidationError(_l("Please type your first name and last name, with a space "
+                                     "between them."))
 
 
 class EmployeeIdForm(Form):

@@ -55,6 +55,13 @@ def identify_by_employee_id(event: Event, employee_id: str) -> Participant:
                                entry.employee_id)
 
 
+def name_joined(event: Event, name: str) -> bool:
+    """True when someone with this name (titles, spaces and case aside) joined the event."""
+    query = select(Participant.id).where(Participant.event_id == event.id,
+                                         Participant.name_key == name_key(name)).limit(1)
+    return db.session.scalar(query) is not None
+
+
 def identify_by_name(event: Event, name: str, department_code: str, level_code: str) -> Participant:
     """The participant with this name: the same person at the post-test, or someone new."""
     key = name_key(name)

@@ -37,9 +37,14 @@ def _without_title(text: str) -> str:
     return text
 
 
+#: zero-width spaces some keyboards put between Thai words, read as spaces
+INVISIBLE_SPACES = str.maketrans({"\u200b": " ", "\u2060": " ", "\ufeff": " "})
+
+
 def has_first_and_last(name: str) -> bool:
     """True when, titles aside, the name has at least two words ("สมชาย ใจดี", not "นายสมชาย")."""
-    text = _without_title(unicodedata.normalize("NFKC", name or "").casefold().strip())
+    text = unicodedata.normalize("NFKC", name or "").translate(INVISIBLE_SPACES)
+    text = _without_title(text.casefold().strip())
     words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
     return len(words) >= 2
 

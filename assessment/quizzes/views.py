@@ -87,7 +87,7 @@ def join(code):
     if current_participant(event) and request.method == "GET":
         return redirect(url_for("quizzes.quiz", code=event.code))
     with_roster = ops.has_roster(event)
-    form = EmployeeIdForm() if with_roster else _name_form()
+    form = EmployeeIdForm() if with_roster else _name_form(event)
     if form.validate_on_submit():
         participant = _identify(event, form, with_roster)
         if participant:
@@ -106,8 +106,9 @@ def _start_if_open(event, participant) -> None:
         ops.start_attempt(participant, phase)
 
 
-def _name_form() -> NameForm:
+def _name_form(event) -> NameForm:
     form = NameForm()
+    form.already_joined = lambda name: ops.name_joined(event, name)
     form.department.choices = [("", _("Choose your department"))] + department_choices()
     form.level.choices = [("", _("Choose your staff level"))] + level_choices()
     return form

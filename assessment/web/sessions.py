@@ -40,7 +40,10 @@ class CheckedOnceSessions(SecureCookieSessionInterface):
 
     def _remember(self, value: str, data: dict) -> None:
         if len(self._checked) >= KEPT:
-            self._checked.clear()
+            now = time.monotonic()
+            self._checked = {k: v for k, v in self._checked.items() if v[0] > now}
+            if len(self._checked) >= KEPT:
+                self._checked.clear()
         self._checked[value] = (time.monotonic() + TRUST_SECONDS, _copy(data))
 
 

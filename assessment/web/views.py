@@ -19,9 +19,10 @@ def not_found(_error):
 
 
 @bp.app_errorhandler(405)
-def wrong_method(_error):
-    return render_template("error.html", message=_("This page cannot be opened this way. Go "
-                                                   "back and use the page's own buttons.")), 405
+def wrong_method(error):
+    page = render_template("error.html", message=_("This page cannot be opened this way. Go "
+                                                   "back and use the page's own buttons."))
+    return page, 405, {"Allow": ", ".join(error.valid_methods or ())}
 
 
 @bp.app_errorhandler(CSRFError)

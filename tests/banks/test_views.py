@@ -428,3 +428,17 @@ def test_a_page_fetched_the_wrong_way_gets_the_thai_error_page(trainer):
     answer = trainer.get("/staff/banks/check/file")
     assert answer.status_code == 405
     assert "ไม่สามารถเปิดหน้านี้ด้วยวิธีนี้" in answer.get_data(as_text=True)
+
+
+def test_the_language_switch_after_a_post_never_leaves_the_site(trainer):
+    for referrer in ({"Referer": "https://elsewhere.example/staff/banks/new"}, {}):
+        html = trainer.post("/staff/banks/check/file", data={
+            "csrf_token": token(trainer), "file": (BAD_BANK.open("rb"), "bad.yaml")},
+            headers=referrer, content_type="multipart/form-data").get_data(as_text=True)
+        switch = re.search(r'<a class="lang" href="([^"]+)"', html).group(1)
+        assert switch == "/lang/en?next=/"
+
+
+def test_a_405_says_which_methods_the_page_takes(trainer):
+    allowed = trainer.get("/staff/banks/check/file").headers["Allow"].split(", ")
+    assert "POST" in allowed and "GET" not in allowed

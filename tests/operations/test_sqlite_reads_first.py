@@ -62,9 +62,18 @@ def test_a_page_that_only_reads_is_served_while_another_worker_writes(sqlite_app
 
 
 def test_identifying_starts_the_attempt_so_the_quiz_page_only_reads(sqlite_app):
-    app, _path, code = sqlite_app
-    _identified(app.test_client(), code)
+    app, path, code = sqlite_app
+    client = _identified(app.test_client(), code)
     assert db.session.scalar(select(func.count()).select_from(Attempt)) == 1
+    db.session.close()
+    other_worker = sqlite3.connect(path, isolation_level=None)
+    other_worker.execute("BEGIN IMMEDIATE")  # holds the write lock for the whole request
+    try:
+        page = client.get(f"/j/{code}/quiz")
+    finally:
+        other_worker.execute("ROLLBACK")
+        other_worker.close()
+    assert page.status_code == 200 and 'id="question-' in page.get_data(as_text=True)
 
 
 def test_the_quiz_page_runs_again_when_another_worker_wrote_before_it_could(sqlite_app):

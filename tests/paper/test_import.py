@@ -144,7 +144,7 @@ def test_someone_who_already_submitted_that_phase_is_refused(app, bank_version, 
     result = runner.invoke(args=["responses", "import", event.code, str(file)])
     assert result.exit_code == 1
     assert _problem_places(result.output, str(file)) == {("3", "name")}
-    assert "already has a submitted pre attempt" in result.output
+    assert "already has a submitted pre-test attempt" in result.output
     assert _count(Participant) == 1 and _count(Attempt) == 1
 
 
@@ -222,7 +222,8 @@ def test_web_preview_then_import(app, setting):
     assert response.status_code == 302 and _count(Attempt) == 1
     again = client.post(f"/staff/events/{event.code}/paper/save",
                         data={"csrf_token": csrf_from(html), **hidden})
-    assert again.status_code == 200 and "ก ข ส่งคำตอบ post ไปแล้ว" in again.get_data(as_text=True)
+    assert again.status_code == 200
+    assert "ก ข ส่งคำตอบแบบทดสอบหลังอบรมไปแล้ว" in again.get_data(as_text=True)
     assert _count(Attempt) == 1
 
 

@@ -7,13 +7,13 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from assessment.banks.operations import bank_of
 from assessment.events.operations import close_phase, open_phase
 from assessment.extensions import db
 from assessment.quizzes.models import Attempt, Participant
-from tests.helpers import attempt_id_from, csrf_from, identify, make_event
+from tests.helpers import attempt_id_from, csrf_from, first_codes, identify, make_event
 
 
 def _quiz(client, event):
@@ -60,7 +60,7 @@ def test_a_name_without_first_and_last_is_asked_again_in_thai(client, bank_versi
     response = identify(client, event, name=name)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert "กรุณาพิมพ์ชื่อและนามสกุลของท่าน" in html
+    assert "กรุณาพิมพ์ชื่อและนามสกุลของท่าน โดยเว้นวรรคระหว่างชื่อกับนามสกุล" in html
     assert 'class="question"' not in html
 
 
@@ -266,3 +266,20 @@ def test_result_marks_partial_credit_and_shows_the_rating_given(client, bank_ver
     assert partly.startswith(' partial"')
     rated = _feedback_for(result, bank.question("q32").prompt["th"])
     assert re.search(r"<strong>4</strong>", rated)
+
+
+def test_a_one_word_name_already_in_the_event_is_still_accepted(client, bank_version):
+    event = make_event(bank_version)
+    db.session.add(Participant(event_id=event.id, name="สมชาย", name_key="สมชาย",
+                               department_code=first_codes()[0], level_code=first_codes()[1]))
+    db.session.commit()  # joined before names needed two words
+    html = identify(client, event, name="นายสมชาย").get_data(as_text=True)
+    assert 'class="question"' in html
+    assert db.session.scalar(select(func.count()).select_from(Participant)) == 1
+
+
+def test_the_language_switch_on_a_refused_name_stays_on_the_join_page(client, bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event, name="ก").get_data(as_text=True)
+    switch = re.search(r'<a class="lang" href="([^"]+)"', html).group(1)
+    assert switch == f"/lang/en?next=/j/{event.code}"

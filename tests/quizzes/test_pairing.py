@@ -49,6 +49,7 @@ def test_clean_name_keeps_words_single_spaced():
     ("สมชาย ใจดี", True), ("นาย สมชาย ใจดี", True), ("นางสาวสมศรี  ใจงาม", True),
     ("Somchai Jaidee", True), ("สมชาย", False), ("นายสมชาย", False), ("นาย สมชาย", False),
     ("ก", False), ("สมชาย -", False), ("", False), ("Mr. Somchai", False),
+    ("สมชาย\u200bใจดี", True), ("สมชาย\u00a0ใจดี", True), ("สมชายใจดี", False),
 ])
 def test_a_name_needs_a_first_and_a_last_name(name, complete):
     assert has_first_and_last(name) is complete

@@ -4,8 +4,9 @@ request does to its session never reaches the copy kept for the next."""
 from __future__ import annotations
 
 from flask import session
+from flask.sessions import SecureCookieSessionInterface
 
-from assessment.web.sessions import CheckedOnceSessions
+from assessment.web import sessions
 from tests.helpers import identify, make_event
 
 
@@ -13,8 +14,27 @@ def _session_cookie(client) -> str:
     return client.get_cookie("session").value
 
 
-def test_the_app_checks_each_cookie_once(app):
-    assert isinstance(app.session_interface, CheckedOnceSessions)
+def test_a_cookie_is_verified_once_and_again_after_the_trust_window(app, client, bank_version,
+                                                                    monkeypatch):
+    event = make_event(bank_version)
+    identify(client, event)
+    verified = []
+    signed_check = SecureCookieSessionInterface.open_session
+
+    def counted(interface, flask_app, request):
+        verified.append(request.path)
+        return signed_check(interface, flask_app, request)
+
+    monkeypatch.setattr(SecureCookieSessionInterface, "open_session", counted)
+    app.session_interface._checked.clear()
+    for _ in range(3):
+        assert client.get(f"/j/{event.code}/quiz").status_code == 200
+    assert len(verified) == 1  # the same cookie three times: its signature checked once
+    monkeypatch.setattr(sessions, "TRUST_SECONDS", -1)  # kept cookies are never trusted
+    app.session_interface._checked.clear()
+    for _ in range(2):
+        assert client.get(f"/j/{event.code}/quiz").status_code == 200
+    assert len(verified) == 3
 
 
 def test_a_changed_cookie_is_refused_after_the_real_one_was_kept(app, client, bank_version):
