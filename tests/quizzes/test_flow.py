@@ -62,6 +62,9 @@ def test_a_name_without_first_and_last_is_asked_again_in_thai(client, bank_versi
     html = response.get_data(as_text=True)
     assert "กรุณาพิมพ์ชื่อและนามสกุลของท่าน โดยเว้นวรรคระหว่างชื่อกับนามสกุล" in html
     assert 'class="question"' not in html
+    department, level = first_codes()  # what the person chose is still chosen
+    assert f'<option value="{department}" selected>' in html
+    assert f'<option value="{level}" selected>' in html
 
 
 def test_quiz_page_numbers_and_labels_every_question_in_thai(client, bank_version):
