@@ -103,14 +103,14 @@ def test_trainer_uploads_a_bank_with_mistakes_on_a_phone(live_server, page, scre
     expect(first).to_contain_text("promt:")
     note = first.locator("xpath=following-sibling::p[1]")
     expect(note).to_have_class("line-problem")
-    expect(note).to_have_text("บรรทัด 16 คอลัมน์ 5: ไม่รู้จักคีย์ 'promt' ในข้อคำถามนี้ "
+    expect(note).to_have_text("บรรทัด 16 คอลัมน์ 5: ไม่รู้จักคีย์ 'promt' ในข้อ 'q01' "
                               "(หมายถึง 'prompt' ใช่หรือไม่)")
     second = page.locator("#line-21").locator("xpath=following-sibling::p[1]")
     expect(second).to_contain_text("บรรทัด 21 คอลัมน์ 12: หัวข้อ 'mobilty' ของข้อ 'q02' "
                                    "ไม่มีอยู่ในรายการหัวข้อ")
     # FILE:LINE:COLUMN: message as `flask banks validate` prints it, the message in Thai
     expect(page.locator(".problems")).to_contain_text(
-        "เมืองอัจฉริยะ.yaml:16:5: ไม่รู้จักคีย์ 'promt' ในข้อคำถามนี้ (หมายถึง 'prompt' "
+        "เมืองอัจฉริยะ.yaml:16:5: ไม่รู้จักคีย์ 'promt' ในข้อ 'q01' (หมายถึง 'prompt' "
         "ใช่หรือไม่)")
     expect(page.locator(".source-line")).to_have_count(len(BANK_WITH_MISTAKES.splitlines()))
     expect(page.get_by_role("button", name="บันทึกรุ่นนี้")).to_have_count(0)
