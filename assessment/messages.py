@@ -16,6 +16,23 @@ def N_(template: str) -> str:
     return template
 
 
+class Worded:
+    """Something that says what is wrong as a Message in `wording` (a file's problem)."""
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (the CLI's words)."""
+        return str(self.wording)
+
+
+class WordedError(Exception):
+    """An error whose `wording` is a Message; str() of the error is the English."""
+
+    def __init__(self, wording: Message):
+        super().__init__(str(wording))
+        self.wording = wording
+
+
 class Message:
     """A template marked with `N_` and the values of its %(name)s places.
 

@@ -12,16 +12,15 @@ from assessment.banks.bank import Bank
 from assessment.banks.models import BankVersion, QuestionRecord
 from assessment.banks.validation import BankCheck, check_bank_text
 from assessment.extensions import db
-from assessment.messages import N_, Message
+from assessment.messages import N_, Message, WordedError
 
 
-class BankRefused(Exception):
+class BankRefused(WordedError):
     """The bank cannot be stored; `wording` says why in the trainer's words (str() in
     English)."""
 
     def __init__(self, wording: Message, problems=()):
-        super().__init__(str(wording))
-        self.wording = wording
+        super().__init__(wording)
         self.problems = tuple(problems)
 
 

@@ -7,11 +7,11 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assessment.messages import N_, Message
+from assessment.messages import N_, Message, Worded
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(Worded):
     """One thing wrong in a file, at its line and column (both from 1)."""
 
     file: str
@@ -19,11 +19,6 @@ class Problem:
     column: int
     #: what is wrong: str() gives the English, render(gettext) the reader's language
     wording: Message
-
-    @property
-    def message(self) -> str:
-        """What is wrong, in English (the CLI's words)."""
-        return str(self.wording)
 
     def render(self, translate: Callable[[str], str] | None = None) -> str:
         """FILE:LINE:COLUMN: message, through `translate` (a gettext) when given."""

@@ -13,7 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from assessment.banks.yaml_errors import explain_reader_error, explain_syntax
-from assessment.messages import N_, Message
+from assessment.messages import N_, Message, WordedError
 
 MAX_BANK_BYTES = 1_048_576
 PLAIN_TAGS = {
@@ -31,12 +31,11 @@ class Mark:
     column: int
 
 
-class SourceError(Exception):
+class SourceError(WordedError):
     """The text is not a bank we may read; `wording` says why and `mark` where."""
 
     def __init__(self, wording: Message, mark: Mark):
-        super().__init__(str(wording))
-        self.wording = wording
+        super().__init__(wording)
         self.mark = mark
 
 

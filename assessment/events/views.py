@@ -92,7 +92,7 @@ def change_phase(code, kind, action):
         abort(404)
     if not PhaseActionForm().validate_on_submit():
         abort(400)
-    was_open = event.open_phase.kind if event.open_phase else None
+    was_open = getattr(event.open_phase, "kind", None)
     try:
         (open_phase if action == "open" else close_phase)(event, kind)
     except EventRefused as refused:

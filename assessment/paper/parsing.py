@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from assessment.banks.bank import Bank, Question
-from assessment.messages import N_, Message
+from assessment.messages import N_, Message, WordedError
 from assessment.quizzes.answers import parse_given
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
 from assessment.roster.parsing import (
@@ -30,12 +30,11 @@ TRUE_WORDS = {"true", "t", "yes", "y", "1", "จริง", "ถูก"}
 FALSE_WORDS = {"false", "f", "no", "n", "0", "เท็จ", "ผิด"}
 
 
-class CellProblem(ValueError):
+class CellProblem(WordedError, ValueError):
     """A cell that cannot be read as an answer to its question; `wording` says why."""
 
     def __init__(self, template: str, **params):
-        self.wording = Message(template, **params)
-        super().__init__(str(self.wording))
+        super().__init__(Message(template, **params))
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,13 @@ TITLES = tuple(sorted((
 
 def name_key(name: str) -> str:
     """The name with titles, spaces, punctuation and case removed, for pairing."""
-    text = unicodedata.normalize("NFKC", name or "").casefold().strip()
-    text = _without_title(text)
+    text = _titleless(name)
     return "".join(ch for ch in text if ch.isalnum() or unicodedata.category(ch).startswith("M"))
+
+
+def _titleless(name: str) -> str:
+    """The name Unicode-normalised and case-folded, without its leading titles."""
+    return _without_title(unicodedata.normalize("NFKC", name or "").casefold().strip())
 
 
 def _without_title(text: str) -> str:
@@ -43,8 +47,7 @@ INVISIBLE_SPACES = str.maketrans({"\u200b": " ", "\u2060": " ", "\ufeff": " "})
 
 def has_first_and_last(name: str) -> bool:
     """True when, titles aside, the name has at least two words ("สมชาย ใจดี", not "นายสมชาย")."""
-    text = unicodedata.normalize("NFKC", name or "").translate(INVISIBLE_SPACES)
-    text = _without_title(text.casefold().strip())
+    text = _titleless((name or "").translate(INVISIBLE_SPACES))
     words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
     return len(words) >= 2
 

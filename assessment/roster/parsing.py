@@ -102,7 +102,6 @@ def check_list_cell(row: Row, column: str, items: tuple[ListItem, ...], kind: Me
     return code
 
 
-
 def check_roster(table: Table, lists: OrgLists) -> RosterCheck:
     """Every person in the file, and every problem with its row and column."""
     problems = missing_columns(table, ROSTER_COLUMNS)

@@ -12,25 +12,20 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from assessment.messages import N_, Message
+from assessment.messages import N_, Message, Worded, WordedError
 
 #: a workbook's first bytes (xlsx is a zip archive)
 XLSX_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(Worded):
     """One thing wrong in an uploaded file, where the person can find it."""
 
     row: int
     column: str
     #: what is wrong: str() gives the English, render(gettext) the reader's language
     wording: Message
-
-    @property
-    def message(self) -> str:
-        """What is wrong, in English (the CLI's words)."""
-        return str(self.wording)
 
     def line(self, filename: str) -> str:
         """`FILE:ROW:COLUMN: message`, in the style of a compiler error."""
@@ -62,12 +57,8 @@ class Table:
     rows: tuple[Row, ...]
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(WordedError):
     """The file is not a CSV or Excel file we can read; `wording` says why (str() in English)."""
-
-    def __init__(self, wording: Message):
-        super().__init__(str(wording))
-        self.wording = wording
 
 
 def read_table(filename: str, content: bytes) -> Table:
