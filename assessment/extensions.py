@@ -5,9 +5,10 @@ from flask_compress import Compress
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from assessment.web.csrf_checks import CheckedOnceCSRF
 
 #: Named constraints, so later migrations can alter them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -25,7 +26,7 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-csrf = CSRFProtect()
+csrf = CheckedOnceCSRF()
 babel = Babel()
 compress = Compress()
 login_manager = LoginManager()

@@ -45,14 +45,18 @@ def app(tmp_path):
 
 
 def _fresh_g_per_request(app) -> None:
-    """Requests share the test's app context (and so `g`); start each with an empty `g`,
-    as a served request would, or one client's CSRF token and login leak into another's."""
+    """Requests share the test's app context (and so `g` and the database session); start
+    each with an empty `g` and no open transaction, as a served request would, or one
+    client's CSRF token and login leak into another's."""
     from flask import g
 
     @app.before_request
     def _empty_g():
         for name in list(vars(g)):
             delattr(g, name)
+        # a served request has its own session, so nothing the test (or the request before)
+        # left open holds a transaction, or SQLite's write lock, while this one runs
+        db.session.rollback()
 
 
 @pytest.fixture

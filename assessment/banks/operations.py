@@ -98,18 +98,21 @@ def bank_of(version: BankVersion) -> Bank:
     return bank_by_version(version.id, version.source_sha256)
 
 
-def bank_by_version(version_id: int, sha: str | None = None) -> Bank:
+def bank_by_version(version_id: int, sha: str | None = None, connection=None) -> Bank:
     """The Bank of a stored version id; versions never change, so each is read once.
 
-    `sha` is the version's source_sha256 when the caller read it already (saves a query).
+    `sha` is the version's source_sha256 when the caller read it already (saves a query);
+    `connection` is the Core connection to read through when the caller holds one (on
+    SQLite the session's own would wait for the write lock that connection holds).
     """
+    run = connection or db.session
     if sha is None:
-        sha = db.session.scalar(
-            select(BankVersion.source_sha256).where(BankVersion.id == version_id))
+        sha = run.scalar(select(BankVersion.source_sha256).where(BankVersion.id == version_id))
     cached = _BY_VERSION.get((version_id, sha))
     if cached is None:
-        version = db.session.get(BankVersion, version_id)
-        cached = _parse_stored(version.source, version.filename, version.source_sha256)
+        stored = run.execute(select(BankVersion.source, BankVersion.filename)
+                             .where(BankVersion.id == version_id)).one()
+        cached = _parse_stored(stored.source, stored.filename, sha)
         _BY_VERSION[(version_id, sha)] = cached
     return cached
 

@@ -35,19 +35,30 @@ class Saved:
 
 def save_one(code: str, participant_ids: set[int], attempt_id: int, question_id: str,
              raw: list[str]) -> Saved:
-    """Store one answer; raises ops.AttemptClosed when the attempt no longer takes answers."""
-    row = _attempt_row(code, attempt_id)
-    if row is None or row.participant_id not in participant_ids:
-        db.session.rollback()
-        return Saved("not_yours")
-    if question_id not in row.question_order:
-        db.session.rollback()
-        return Saved("unknown_question")
-    if row.status != "in_progress" or row.state != "open" or _late(row.deadline):
-        db.session.rollback()
-        ops.check_still_open(db.session.get(Attempt, attempt_id))
+    """Store one answer; raises ops.AttemptClosed when the attempt no longer takes answers.
+
+    The usual case runs on one Core connection in one transaction: the ORM's
+    session would only add bookkeeping to a read and an upsert.
+    """
+    with db.engine.connect() as connection:
+        row = connection.execute(ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code}).first()
+        if row is None or row.participant_id not in participant_ids:
+            return Saved("not_yours")
+        if question_id not in row.question_order:
+            return Saved("unknown_question")
+        if _takes_answers(row):
+            bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
+            value = parse_given(bank.question(question_id), raw)
+            connection.execute(_upsert_statement(connection.dialect.name),
+                               _answer_row(attempt_id, question_id, value))
+            connection.commit()
+            return Saved("saved")
+    # submitted, closed or late: the ordinary operations finish it and say why
+    ops.check_still_open(db.session.get(Attempt, attempt_id))
     bank = bank_by_version(row.bank_version_id, row.source_sha256)
-    _upsert(attempt_id, question_id, parse_given(bank.question(question_id), raw))
+    db.session.connection().execute(
+        _upsert_statement(db.engine.dialect.name),
+        _answer_row(attempt_id, question_id, parse_given(bank.question(question_id), raw)))
     db.session.commit()
     return Saved("saved")
 
@@ -64,9 +75,8 @@ ATTEMPT_ROW = (
 )
 
 
-def _attempt_row(code: str, attempt_id: int):
-    connection = db.session.connection()  # Core, not the ORM: nothing here needs objects
-    return connection.execute(ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code}).first()
+def _takes_answers(row) -> bool:
+    return row.status == "in_progress" and row.state == "open" and not _late(row.deadline)
 
 
 def _late(deadline: datetime | None) -> bool:
@@ -82,7 +92,6 @@ def _upsert_statement(dialect: str):
     )
 
 
-def _upsert(attempt_id: int, question_id: str, value) -> None:
-    row = {"attempt_id": attempt_id, "question_key": question_id, "value": value,
-           "saved_at": datetime.now()}
-    db.session.connection().execute(_upsert_statement(db.engine.dialect.name), row)
+def _answer_row(attempt_id: int, question_id: str, value) -> dict:
+    return {"attempt_id": attempt_id, "question_key": question_id, "value": value,
+            "saved_at": datetime.now()}

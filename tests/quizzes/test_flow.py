@@ -286,3 +286,25 @@ def test_the_language_switch_on_a_refused_name_stays_on_the_join_page(client, ba
     html = identify(client, event, name="ก").get_data(as_text=True)
     switch = re.search(r'<a class="lang" href="([^"]+)"', html).group(1)
     assert switch == f"/lang/en?next=/j/{event.code}"
+
+
+def test_a_fresh_worker_saves_and_submits_before_it_has_read_the_bank(app, client, bank_version,
+                                                                     monkeypatch):
+    """Saving and submitting run on their own connection; a worker that has not parsed the bank
+    yet reads it through that connection, not the session's (which, on SQLite, would wait for
+    the write lock the connection holds until the busy timeout)."""
+    from assessment.banks import operations as bank_operations
+
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    monkeypatch.setattr(bank_operations, "_BY_VERSION", {})
+    bank_operations._parse_stored.cache_clear()
+    started = datetime.now()
+    assert _save(client, event, html, question.id, right).get_json()["saved"] is True
+    monkeypatch.setattr(bank_operations, "_BY_VERSION", {})
+    bank_operations._parse_stored.cache_clear()
+    assert "/result" in _submit(client, event, html).request.path
+    assert datetime.now() - started < timedelta(seconds=5)
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert attempt.is_submitted and attempt.score == question.points
