@@ -35,6 +35,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 import aiohttp
 
@@ -252,6 +253,15 @@ class Gone(Exception):
     """The request kept failing for RETRY_FOR seconds."""
 
 
+def form(fields: dict) -> dict:
+    """A form post's body and type, encoded here: aiohttp's own form encoding cost the client
+    (which shares the server's two cores) a sixth of its time."""
+    return {"data": urlencode(fields).encode(), "headers": FORM_TYPE}
+
+
+FORM_TYPE = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
 async def call(session, stats: Stats, kind: str, method: str, url: str, **kwargs):
     """One request with the page's patience: retry on connection errors and 5xx."""
     deadline = time.monotonic() + RETRY_FOR
@@ -292,15 +302,15 @@ async def run_phone(phone: Phone, base: str, code: str, lists, stats: Stats, pla
 
 async def answer_quiz(session, phone, base, code, lists, stats, plan, rng):
     _, page, _ = await call(session, stats, "join", "GET", f"{base}/j/{code}")
-    _, page, _ = await call(session, stats, "identify", "POST", f"{base}/j/{code}", data={
+    _, page, _ = await call(session, stats, "identify", "POST", f"{base}/j/{code}", **form({
         "csrf_token": CSRF.search(page).group(1), "name": phone.name,
-        "department": rng.choice(lists[0]), "level": rng.choice(lists[1])})
+        "department": rng.choice(lists[0]), "level": rng.choice(lists[1])}))
     token, attempt_id = CSRF.search(page).group(1), ATTEMPT.search(page).group(1)
     for question in QUESTION.findall(page):
         value = rng.choice("abcd")
         status, body, _ = await call(session, stats, "save", "POST", f"{base}/j/{code}/save",
-                                     data={"csrf_token": token, "attempt_id": attempt_id,
-                                           "question": question, "value": value})
+                                     **form({"csrf_token": token, "attempt_id": attempt_id,
+                                             "question": question, "value": value}))
         if status == 200 and '"saved":true' in body.replace(" ", ""):
             phone.acked[question] = value
         else:
@@ -314,7 +324,7 @@ async def answer_quiz(session, phone, base, code, lists, stats, plan, rng):
         return
     await plan["submit_now"].wait()
     status, _, headers = await call(session, stats, "submit", "POST", f"{base}/j/{code}/submit",
-                                    data={"csrf_token": token, "attempt_id": attempt_id},
+                                    **form({"csrf_token": token, "attempt_id": attempt_id}),
                                     allow_redirects=False)
     if status == 302 and "/result" in headers.get("Location", ""):
         phone.submitted = True
@@ -372,7 +382,7 @@ async def bare_rate(server: Server, requests: int, concurrency: int) -> float:
     connector = aiohttp.TCPConnector(limit=concurrency, force_close=True)
     async with aiohttp.ClientSession(connector=connector) as session:
         async def one():
-            async with session.post(server.url + "/", data={"x": "1"}) as answer:
+            async with session.post(server.url + "/", **form({"x": "1"})) as answer:
                 await answer.read()
 
         await asyncio.gather(*(one() for _ in range(50)))  # warm up
