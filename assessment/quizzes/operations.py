@@ -42,7 +42,7 @@ def has_roster(event: Event) -> bool:
 
 
 def identify_by_employee_id(event: Event, employee_id: str) -> Participant:
-    """The participant for a roster employee ID, created on first sight."""
+    """The participant for a roster employee ID, added on first sight (the caller commits)."""
     key = employee_key(employee_id)
     entries = db.session.scalars(select(RosterEntry).where(RosterEntry.event_id == event.id))
     entry = next((e for e in entries if employee_key(e.employee_id) == key), None)
@@ -51,8 +51,8 @@ def identify_by_employee_id(event: Event, employee_id: str) -> Participant:
     existing = _participant_where(event, Participant.employee_id == entry.employee_id)
     if existing:
         return existing
-    return _create_participant(event, entry.name, entry.department_code, entry.level_code,
-                               entry.employee_id)
+    return _add_participant(event, entry.name, entry.department_code, entry.level_code,
+                            entry.employee_id)
 
 
 def name_joined(event: Event, name: str) -> bool:
@@ -63,10 +63,13 @@ def name_joined(event: Event, name: str) -> bool:
 
 
 def identify_by_name(event: Event, name: str, department_code: str, level_code: str) -> Participant:
-    """The participant with this name: the same person at the post-test, or someone new."""
+    """The participant with this name: the same person at the post-test, or someone new
+    (added; the caller commits)."""
     key = name_key(name)
     candidates = list(db.session.scalars(select(Participant).where(
         Participant.event_id == event.id, Participant.name_key == key)))
+    if not candidates:
+        return _add_participant(event, name, department_code, level_code, None)
     same_department = [p for p in candidates if p.department_code == department_code]
     if same_department:
         return same_department[0]
@@ -76,7 +79,7 @@ def identify_by_name(event: Event, name: str, department_code: str, level_code: 
     free = [p for p in candidates if not _has_attempt(p, open_phase)]
     if len(candidates) == 1 and free:
         return free[0]
-    return _create_participant(event, name, department_code, level_code, None)
+    return _add_participant(event, name, department_code, level_code, None)
 
 
 def _has_attempt(participant: Participant, phase: Phase | None) -> bool:
@@ -88,16 +91,17 @@ def _participant_where(event: Event, condition) -> Participant | None:
     return db.session.scalars(query).first()
 
 
-def _create_participant(event, name, department_code, level_code, employee_id) -> Participant:
+def _add_participant(event, name, department_code, level_code, employee_id) -> Participant:
+    """A new participant, written but not committed: identifying and starting the attempt
+    are one transaction, so nothing is read back between them."""
     participant = Participant(
         event_id=event.id, name=clean_name(name), name_key=name_key(name),
         department_code=department_code, level_code=level_code, employee_id=employee_id,
     )
-    db.session.add(participant)
     try:
-        db.session.commit()
+        with db.session.begin_nested():
+            db.session.add(participant)
     except IntegrityError:  # the same person on two phones at once: take the first
-        db.session.rollback()
         if employee_id:
             return _participant_where(event, Participant.employee_id == employee_id)
         return _participant_where(event, (Participant.name_key == participant.name_key)

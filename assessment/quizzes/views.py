@@ -93,13 +93,15 @@ def join(code):
         if participant:
             session[_session_key(event)] = participant.id
             session.permanent = True
+            code = event.code  # read before the commit, which expires what was loaded
             _start_if_open(event, participant)
-            return redirect(url_for("quizzes.quiz", code=event.code))
+            db.session.commit()  # the participant and the attempt, in one transaction
+            return redirect(url_for("quizzes.quiz", code=code))
     return render_template("quizzes/join.html", event=event, form=form, with_roster=with_roster)
 
 
 def _start_if_open(event, participant) -> None:
-    """Start the attempt while this request holds the write lock anyway, so the quiz page
+    """Start the attempt in the transaction that identified the person, so the quiz page
     it leads to only reads (on SQLite a reading page that must write runs twice)."""
     phase = event.open_phase
     if phase is not None:

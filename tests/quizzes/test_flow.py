@@ -308,3 +308,20 @@ def test_a_fresh_worker_saves_and_submits_before_it_has_read_the_bank(app, clien
     assert datetime.now() - started < timedelta(seconds=5)
     attempt = db.session.get(Attempt, attempt_id_from(html))
     assert attempt.is_submitted and attempt.score == question.points
+
+
+def test_a_person_another_phone_added_meanwhile_is_taken_and_the_transaction_goes_on(
+        app, bank_version):
+    """Two phones identify the same person at once: the second's insert fails inside its own
+    savepoint, it takes the first's participant, and its attempt still starts."""
+    from assessment.quizzes import operations as ops
+
+    event = make_event(bank_version)
+    department, level = first_codes()
+    first = ops.identify_by_name(event, "สมชาย ใจดี", department, level)
+    db.session.commit()
+    again = ops._add_participant(event, "สมชาย ใจดี", department, level, None)
+    assert again.id == first.id
+    attempt = ops.start_attempt(again, event.open_phase)
+    assert attempt.participant_id == first.id and attempt.id is not None
+    assert db.session.scalar(select(func.count(Participant.id))) == 1
