@@ -91,11 +91,13 @@ def join(code):
     if form.validate_on_submit():
         participant = _identify(event, form, with_roster)
         if participant:
-            session[_session_key(event)] = participant.id
-            session.permanent = True
-            code = event.code  # read before the commit, which expires what was loaded
+            # read before the commit, which expires what was loaded
+            key, participant_id, code = _session_key(event), participant.id, event.code
             _start_if_open(event, participant)
             db.session.commit()  # the participant and the attempt, in one transaction
+            # only now: a phone must never keep the id of a row that was rolled back
+            session[key] = participant_id
+            session.permanent = True
             return redirect(url_for("quizzes.quiz", code=code))
     return render_template("quizzes/join.html", event=event, form=form, with_roster=with_roster)
 

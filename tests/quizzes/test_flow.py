@@ -320,8 +320,35 @@ def test_a_person_another_phone_added_meanwhile_is_taken_and_the_transaction_goe
     department, level = first_codes()
     first = ops.identify_by_name(event, "สมชาย ใจดี", department, level)
     db.session.commit()
+    pending = Participant(event_id=event.id, name="สมหญิง รักเมือง", name_key="สมหญิง รักเมือง",
+                          department_code=department, level_code=level)
+    db.session.add(pending)
+    db.session.flush()  # written in this transaction, not committed
     again = ops._add_participant(event, "สมชาย ใจดี", department, level, None)
     assert again.id == first.id
-    attempt = ops.start_attempt(again, event.open_phase)
+    attempt = ops.start_attempt(again, event.open_phase)  # commits the transaction
     assert attempt.participant_id == first.id and attempt.id is not None
-    assert db.session.scalar(select(func.count(Participant.id))) == 1
+    db.session.rollback()
+    names = set(db.session.scalars(select(Participant.name)))
+    assert names == {"สมชาย ใจดี", "สมหญิง รักเมือง"} and pending.id is not None
+
+
+def test_a_join_that_fails_before_its_commit_leaves_the_phone_unidentified(app, client,
+                                                                           bank_version,
+                                                                           monkeypatch):
+    """The cookie learns the participant's id only after the commit: a rolled-back id would be
+    handed to the next person who joins, and this phone would then see their test."""
+    from assessment.quizzes import operations as ops
+
+    event = make_event(bank_version)
+
+    def broken(*_args):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ops, "start_attempt", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # served as a 500 page, as in production
+    assert identify(client, event).status_code == 500
+    with client.session_transaction() as kept:
+        assert not [key for key in kept if key.startswith("participant:")]
+    db.session.rollback()  # what the failed request's teardown does with the session it shares
+    assert db.session.scalar(select(func.count(Participant.id))) == 0
