@@ -50,13 +50,15 @@ def _fresh_g_per_request(app) -> None:
     client's CSRF token and login leak into another's."""
     from flask import g
 
-    @app.before_request
     def _empty_g():
         for name in list(vars(g)):
             delattr(g, name)
         # a served request has its own session, so nothing the test (or the request before)
         # left open holds a transaction, or SQLite's write lock, while this one runs
         db.session.rollback()
+
+    # first of all, before the CSRF check marks the request valid in `g`
+    app.before_request_funcs.setdefault(None, []).insert(0, _empty_g)
 
 
 @pytest.fixture

@@ -5,12 +5,14 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import abort
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from assessment.auth.models import User
 from assessment.extensions import db, login_manager
 
 login_manager.login_view = "auth.login"
+login_manager.login_message = _l("Please log in to open this page.")
 
 
 @login_manager.user_loader

@@ -1,11 +1,17 @@
 """Submitting an attempt: score the saved answers and close it, exactly once.
 
 When the trainer says "submit now", fifty phones (or a thousand) submit within a
-few seconds, so this path is three plain statements on one connection: the attempt row is read
-with its answers and locked (FOR UPDATE on PostgreSQL; SQLite's transactions
-begin IMMEDIATE), scored in memory with the bank parsed once per process, closed
-with its score in one UPDATE, and every answer's points written in one
+few seconds, so this path is four plain statements on one connection: the
+attempt row is read and locked (FOR UPDATE on PostgreSQL; SQLite's transactions
+begin IMMEDIATE), its answers are read in a statement of their own, they are
+scored in memory with the bank parsed once per process, the attempt is closed
+with its score in one UPDATE, and every answer's points are written in one
 executemany.
+
+The answers are read only once the lock is held, in their own statement. On
+PostgreSQL a statement that waited for the lock reads as of when it began: a
+submit waiting for an autosave that held the attempt would otherwise score the
+answers without the one that autosave had just saved (and told the phone so).
 """
 
 from __future__ import annotations
@@ -36,36 +42,34 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
     One Core connection and one transaction: the ORM's session would only add bookkeeping.
     """
     with db.engine.connect() as connection:
-        rows = connection.execute(
-            ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code}).all()
-        if not rows or rows[0].participant_id not in participant_ids:
+        row = connection.execute(
+            ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code}).first()
+        if row is None or row.participant_id not in participant_ids:
             return Submitted("not_yours")
-        bank = bank_by_version(rows[0].bank_version_id, rows[0].source_sha256, connection)
-        closed = _close_and_score(connection, attempt_id, bank, "participant", _saved(rows))
+        bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
+        saved = _saved_answers(connection, attempt_id)
+        closed = _close_and_score(connection, attempt_id, bank, "participant", saved)
         connection.commit()
     return Submitted("submitted" if closed else "already_submitted")
 
 
-#: the attempt (locked: FOR UPDATE on PostgreSQL; SQLite's transactions begin IMMEDIATE)
-#: with its bank and saved answers, one row per answer, in one round trip
+#: the attempt with its bank, locked (FOR UPDATE on PostgreSQL; SQLite's transactions begin
+#: IMMEDIATE)
 ATTEMPT_TO_SUBMIT = (
-    select(Attempt.participant_id, Event.bank_version_id, BankVersion.source_sha256,
-           Answer.id.label("answer_id"), Answer.question_key, Answer.value)
+    select(Attempt.participant_id, Event.bank_version_id, BankVersion.source_sha256)
     .join(Phase, Phase.id == Attempt.phase_id)
     .join(Event, Event.id == Phase.event_id)
     .join(BankVersion, BankVersion.id == Event.bank_version_id)
-    .outerjoin(Answer, Answer.attempt_id == Attempt.id)
     .where(Attempt.id == bindparam("attempt_id"), Event.code == bindparam("code"))
     .with_for_update(of=Attempt)
 )
 
-#: the same for an attempt already known (phase close, time limit)
-ATTEMPT_ANSWERS = (
-    select(Attempt.id, Answer.id.label("answer_id"), Answer.question_key, Answer.value)
-    .outerjoin(Answer, Answer.attempt_id == Attempt.id)
-    .where(Attempt.id == bindparam("attempt_id"))
-    .with_for_update(of=Attempt)
-)
+#: the same lock for an attempt already known (phase close, time limit)
+LOCK_ATTEMPT = select(Attempt.id).where(Attempt.id == bindparam("attempt_id")).with_for_update()
+
+#: the saved answers, read after the lock is held (see the module's docstring)
+SAVED_ANSWERS = select(Answer.id.label("answer_id"), Answer.question_key, Answer.value).where(
+    Answer.attempt_id == bindparam("attempt_id"))
 
 CLOSE_ATTEMPT = (
     update(Attempt)
@@ -84,13 +88,14 @@ def submit_attempt_now(attempt_id: int, bank: Bank, by: str) -> bool:
 
     The caller commits.
     """
-    rows = db.session.execute(ATTEMPT_ANSWERS, {"attempt_id": attempt_id}).all()
-    return _close_and_score(db.session.connection(), attempt_id, bank, by, _saved(rows))
+    connection = db.session.connection()
+    connection.execute(LOCK_ATTEMPT, {"attempt_id": attempt_id})
+    saved = _saved_answers(connection, attempt_id)
+    return _close_and_score(connection, attempt_id, bank, by, saved)
 
 
-def _saved(rows) -> list:
-    """The answer rows of an outer join (none when nothing was saved)."""
-    return [row for row in rows if row.answer_id is not None]
+def _saved_answers(connection, attempt_id: int) -> list:
+    return connection.execute(SAVED_ANSWERS, {"attempt_id": attempt_id}).all()
 
 
 def _close_and_score(connection, attempt_id: int, bank: Bank, by: str, saved: list) -> bool:

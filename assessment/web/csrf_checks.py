@@ -33,12 +33,14 @@ class CheckedOnceCSRF(CSRFProtect):
         super().__init__(app)
 
     def protect(self, apply_exemptions=False):
+        if apply_exemptions and (not request.endpoint or self._is_exempt()):
+            return  # as Flask-WTF: exempt views and unrouted paths are not checked at all
         pair = self._pair()
         if pair is not None and self._passed.get(pair, 0.0) > time.monotonic():
             self._check_referrer()
             g.csrf_valid = True
             return
-        super().protect(apply_exemptions)
+        super().protect()
         if pair is not None and g.get("csrf_valid"):
             self._remember(pair)
 

@@ -274,3 +274,9 @@ def test_opening_one_test_says_the_other_was_closed_and_submitted(owned):
                         data={"csrf_token": csrf_from(page)}, follow_redirects=True)
     assert "เปิดแบบทดสอบหลังอบรมแล้ว" in again.get_data(as_text=True)
     assert "ถูกส่งให้โดยอัตโนมัติ" not in again.get_data(as_text=True)
+
+
+def test_the_login_page_says_why_in_thai(client, bank_version):
+    event = make_event(bank_version)
+    page = client.get(f"/staff/events/{event.code}", follow_redirects=True)
+    assert "กรุณาเข้าสู่ระบบก่อนเปิดหน้านี้" in page.get_data(as_text=True)

@@ -62,6 +62,10 @@ def test_a_name_without_first_and_last_is_asked_again_in_thai(client, bank_versi
     html = response.get_data(as_text=True)
     assert "กรุณาพิมพ์ชื่อและนามสกุลของท่าน โดยเว้นวรรคระหว่างชื่อกับนามสกุล" in html
     assert 'class="question"' not in html
+    # said at the top, where the phone's screen is, before the long privacy notice
+    summary = html.index('class="card error-summary"')
+    assert summary < html.index('class="card privacy"')
+    assert "กรุณาตรวจสอบข้อมูลที่กรอก" in html[summary:] and 'href="#name"' in html[summary:]
     department, level = first_codes()  # what the person chose is still chosen
     assert f'<option value="{department}" selected>' in html
     assert f'<option value="{level}" selected>' in html
@@ -352,3 +356,42 @@ def test_a_join_that_fails_before_its_commit_leaves_the_phone_unidentified(app, 
         assert not [key for key in kept if key.startswith("participant:")]
     db.session.rollback()  # what the failed request's teardown does with the session it shares
     assert db.session.scalar(select(func.count(Participant.id))) == 0
+
+
+def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app, client,
+                                                                            bank_version):
+    """An autosave holds the attempt while it writes; a submit that waited for it scores the
+    answer it saved (on PostgreSQL a statement that waited reads as of when it began)."""
+    import threading
+    import time
+
+    from assessment.quizzes import autosave
+    from assessment.quizzes.submitting import submit_one
+
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    attempt_id = attempt_id_from(html)
+    participant_id = db.session.get(Attempt, attempt_id).participant_id
+    question, right = _right_single(bank_of(bank_version))
+    code = event.code
+    db.session.commit()
+    outcome = {}
+
+    def submit_meanwhile():
+        with app.app_context():
+            outcome["done"] = submit_one(code, {participant_id}, attempt_id).outcome
+
+    with db.engine.connect() as saving:  # what save_one does, held open
+        saving.execute(autosave.ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code})
+        saving.execute(autosave._upsert_statement(saving.dialect.name),
+                       autosave._answer_row(attempt_id, question.id, right))
+        submitting = threading.Thread(target=submit_meanwhile)
+        submitting.start()
+        time.sleep(0.5)  # the submit is now waiting for the attempt
+        assert "done" not in outcome
+        saving.commit()
+    submitting.join(timeout=20)
+    assert outcome == {"done": "submitted"}
+    db.session.rollback()
+    attempt = db.session.get(Attempt, attempt_id)
+    assert attempt.score == question.points

@@ -75,3 +75,30 @@ def test_with_a_time_limit_every_post_is_checked(app, client, bank_version, monk
     for question in ("q01", "q02"):
         assert _save(client, event, token, attempt_id, question).status_code == 200
     assert checked == [token, token]
+
+
+def test_under_https_a_kept_token_still_needs_this_sites_referrer(app, client, bank_version):
+    event = make_event(bank_version)
+    token, attempt_id = _phone(client, event)
+    page = f"https://localhost/j/{event.code}/quiz"
+
+    def save(referrer: str | None):
+        return client.post(f"/j/{event.code}/save", base_url="https://localhost",
+                           headers={"Referer": referrer} if referrer else {},
+                           data={"csrf_token": token, "attempt_id": attempt_id,
+                                 "question": "q01", "value": "a"})
+
+    assert save(page).status_code == 200  # checked in full, then kept
+    assert save(page).status_code == 200  # kept
+    assert save(None).status_code == 400
+    assert save("https://elsewhere.example/j/").status_code == 400
+    assert save(page).status_code == 200
+
+
+def test_an_unknown_address_is_not_found_whatever_the_token(app, client, bank_version):
+    event = make_event(bank_version)
+    token, attempt_id = _phone(client, event)
+    assert _save(client, event, token, attempt_id).status_code == 200  # kept now
+    answer = client.post("/no-such-page", base_url="https://localhost",
+                         data={"csrf_token": token})
+    assert answer.status_code == 404
