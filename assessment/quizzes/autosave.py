@@ -47,20 +47,22 @@ def save_one(code: str, participant_ids: set[int], attempt_id: int, question_id:
         if question_id not in row.question_order:
             return Saved("unknown_question")
         if _takes_answers(row):
-            bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
-            value = parse_given(bank.question(question_id), raw)
-            connection.execute(_upsert_statement(connection.dialect.name),
-                               _answer_row(attempt_id, question_id, value))
+            _store(connection, row, attempt_id, question_id, raw)
             connection.commit()
             return Saved("saved")
     # submitted, closed or late: the ordinary operations finish it and say why
     ops.check_still_open(db.session.get(Attempt, attempt_id))
-    bank = bank_by_version(row.bank_version_id, row.source_sha256)
-    db.session.connection().execute(
-        _upsert_statement(db.engine.dialect.name),
-        _answer_row(attempt_id, question_id, parse_given(bank.question(question_id), raw)))
+    _store(db.session.connection(), row, attempt_id, question_id, raw)
     db.session.commit()
     return Saved("saved")
+
+
+def _store(connection, row, attempt_id: int, question_id: str, raw: list[str]) -> None:
+    """Insert or replace the answer, parsed for its question, through `connection`."""
+    bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
+    value = parse_given(bank.question(question_id), raw)
+    connection.execute(_upsert_statement(connection.dialect.name),
+                       _answer_row(attempt_id, question_id, value))
 
 
 #: built once: constructing statements costs more than running them on this path

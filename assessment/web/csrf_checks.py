@@ -14,35 +14,34 @@ session); with a time limit configured every post is checked in full.
 
 from __future__ import annotations
 
-import time
-
 from flask import current_app, g, request, session
 from flask_wtf.csrf import CSRFProtect, same_origin
 
-#: how long a checked token is trusted without checking it again, and how many are kept
+from assessment.web.kept import Kept
+
+#: how long a checked token is trusted without checking it again
 TRUST_SECONDS = 300
-KEPT = 20_000
 
 
 class CheckedOnceCSRF(CSRFProtect):
     """Flask-WTF's CSRFProtect, remembering the (token, session token) pairs that passed."""
 
     def __init__(self, app=None):
-        #: (signed token, session's raw token) -> monotonic time it stops being trusted
-        self._passed: dict[tuple[str, str], float] = {}
+        #: (signed token, session's raw token) pairs that passed
+        self._passed = Kept()
         super().__init__(app)
 
     def protect(self, apply_exemptions=False):
         if apply_exemptions and (not request.endpoint or self._is_exempt()):
             return  # as Flask-WTF: exempt views and unrouted paths are not checked at all
         pair = self._pair()
-        if pair is not None and self._passed.get(pair, 0.0) > time.monotonic():
+        if pair is not None and self._passed.get(pair):
             self._check_referrer()
             g.csrf_valid = True
             return
         super().protect()
         if pair is not None and g.get("csrf_valid"):
-            self._remember(pair)
+            self._passed.keep(pair, True, TRUST_SECONDS)
 
     def _pair(self) -> tuple[str, str] | None:
         """The posted token and the session's, when this request is one that must carry both."""
@@ -65,11 +64,3 @@ class CheckedOnceCSRF(CSRFProtect):
             self._error_response("The referrer header is missing.")
         if not same_origin(request.referrer, f"https://{request.host}/"):
             self._error_response("The referrer does not match the host.")
-
-    def _remember(self, pair: tuple[str, str]) -> None:
-        now = time.monotonic()
-        if len(self._passed) >= KEPT:
-            self._passed = {k: until for k, until in self._passed.items() if until > now}
-            if len(self._passed) >= KEPT:
-                self._passed.clear()
-        self._passed[pair] = now + TRUST_SECONDS

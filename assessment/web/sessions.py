@@ -12,39 +12,31 @@ those minutes.
 from __future__ import annotations
 
 import copy
-import time
 
 from flask.sessions import SecureCookieSessionInterface
 
-#: how long a checked cookie is trusted without checking it again, and how many are kept
+from assessment.web.kept import Kept
+
+#: how long a checked cookie is trusted without checking it again
 TRUST_SECONDS = 300
-KEPT = 20_000
 
 
 class CheckedOnceSessions(SecureCookieSessionInterface):
     """Signed-cookie sessions whose cookies are verified once per worker and then reused."""
 
     def __init__(self) -> None:
-        #: cookie value -> (monotonic time it stops being trusted, the data it held)
-        self._checked: dict[str, tuple[float, dict]] = {}
+        #: cookie value -> the data it held
+        self._checked = Kept()
 
     def open_session(self, app, request):
         value = request.cookies.get(self.get_cookie_name(app))
         known = self._checked.get(value) if value else None
-        if known is not None and known[0] > time.monotonic():
-            return self.session_class(_copy(known[1]))
+        if known is not None:
+            return self.session_class(_copy(known))
         session = super().open_session(app, request)
         if value and session:  # verified and not empty (a bad signature opens an empty one)
-            self._remember(value, dict(session))
+            self._checked.keep(value, _copy(dict(session)), TRUST_SECONDS)
         return session
-
-    def _remember(self, value: str, data: dict) -> None:
-        if len(self._checked) >= KEPT:
-            now = time.monotonic()
-            self._checked = {k: v for k, v in self._checked.items() if v[0] > now}
-            if len(self._checked) >= KEPT:
-                self._checked.clear()
-        self._checked[value] = (time.monotonic() + TRUST_SECONDS, _copy(data))
 
 
 def _copy(data: dict) -> dict:

@@ -1,0 +1,35 @@
+"""What a worker has checked once and trusts for a few minutes: session cookies, CSRF tokens.
+
+A bounded dict of key -> (monotonic time it stops being trusted, value). When full, expired
+entries go first; if it is still full, everything goes (checking again is always safe).
+"""
+
+from __future__ import annotations
+
+import time
+
+#: how many checked things a worker keeps
+KEPT = 20_000
+
+
+class Kept:
+    """Values trusted until a time, at most KEPT of them."""
+
+    def __init__(self) -> None:
+        self._entries: dict[object, tuple[float, object]] = {}
+
+    def get(self, key):
+        """The value kept under key while it is trusted, else None."""
+        entry = self._entries.get(key)
+        return entry[1] if entry is not None and entry[0] > time.monotonic() else None
+
+    def keep(self, key, value, seconds: float) -> None:
+        now = time.monotonic()
+        if len(self._entries) >= KEPT:
+            self._entries = {k: e for k, e in self._entries.items() if e[0] > now}
+            if len(self._entries) >= KEPT:
+                self._entries.clear()
+        self._entries[key] = (now + seconds, value)
+
+    def clear(self) -> None:
+        self._entries.clear()
