@@ -13,15 +13,18 @@ TAKES_OPTIONS = ("single", "multiple")
 SCORINGS = ("partial", "all_or_nothing")
 
 
-def check_question(checker, node: Node, topic_ids: set) -> Question | None:
-    """The Question if this item is a sound question; problems go to the checker."""
+def check_question(checker, node: Node, topic_ids: set,
+                   written_id: str | None = None) -> Question | None:
+    """The Question if this item is a sound question; problems go to the checker.
+
+    `written_id` is the id as written, read by the caller, to name it in early problems.
+    """
     from assessment.banks.validation import ITEM_ID, OPTION_KEYS, QUESTION_KEYS, QUESTION_REQUIRED
 
     if not isinstance(node, MappingNode):
         checker.add(node, N_("each question is a mapping starting with '- id:'"))
         return None
     before = len(checker.problems)
-    written_id = _written_id(node)
     fields = checker.fields(node, QUESTION_KEYS, QUESTION_REQUIRED,
                             Message(N_("question '%(id)s'"), id=written_id) if written_id
                             else Message(N_("a question")))
@@ -42,14 +45,6 @@ def check_question(checker, node: Node, topic_ids: set) -> Question | None:
         return None
     return Question(id=question_id, topic=topic, type=kind, prompt=prompt, points=points,
                     options=tuple(options), explanation=explanation or None, **extra)
-
-
-def _written_id(node: MappingNode) -> str | None:
-    """The question's id as written, before it is checked, to name it in early problems."""
-    for key, value in node.value:
-        if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
-            return value.value or None
-    return None
 
 
 def _type(checker, field, label) -> str | None:

@@ -206,7 +206,7 @@ class _Checker:
                                   "%(first)s)"), id=question_id, first=seen[question_id].line)
             elif question_id:
                 seen[question_id] = mark_of(item)
-            question = check_question(self, item, topic_ids)
+            question = check_question(self, item, topic_ids, question_id or None)
             if question is not None:
                 questions.append(question)
         return questions

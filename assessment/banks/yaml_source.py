@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from assessment.banks.yaml_errors import explain_reader_error, explain_syntax
+from assessment.banks.yaml_errors import TAB, explain_reader_error, explain_syntax
 from assessment.messages import N_, Message, WordedError
 
 MAX_BANK_BYTES = 1_048_576
@@ -85,8 +85,7 @@ def _refuse_tabs(text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
-            raise SourceError(Message(N_("a tab is used for indentation; indent with spaces "
-                                         "only")), Mark(number, len(line) - len(stripped) + 1))
+            raise SourceError(Message(TAB), Mark(number, len(line) - len(stripped) + 1))
 
 
 def _check_tags(node: Node) -> None:

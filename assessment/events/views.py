@@ -98,14 +98,19 @@ def change_phase(code, kind, action):
     except EventRefused as refused:
         flash(str(refused))
     else:
-        label = str(PHASE_LABELS[kind])
-        if action == "open" and was_open not in (None, kind):
-            flash(_("%(phase)s is open. %(other)s was closed, and the answers people had saved "
-                    "in it were submitted.", phase=label, other=str(PHASE_LABELS[was_open])))
-        else:
-            flash(_("%(phase)s is open.", phase=label) if action == "open"
-                  else _("%(phase)s is closed.", phase=label))
+        flash(_phase_changed(action, kind, was_open))
     return redirect(url_for("events_views.event_page", code=event.code))
+
+
+def _phase_changed(action: str, kind: str, was_open: str | None) -> str:
+    """What the trainer is told after opening or closing a phase."""
+    label = str(PHASE_LABELS[kind])
+    if action != "open":
+        return _("%(phase)s is closed.", phase=label)
+    if was_open in (None, kind):
+        return _("%(phase)s is open.", phase=label)
+    return _("%(phase)s is open. %(other)s was closed, and the answers people had saved in it "
+             "were submitted.", phase=label, other=str(PHASE_LABELS[was_open]))
 
 
 @bp.route("/events/<code>/progress.json")

@@ -32,14 +32,16 @@ def level_choices(lang: str | None = None) -> list[tuple[str, str]]:
 
 def names(lang: str) -> dict[str, dict[str, str]]:
     """Display names by code: {'department': {...}, 'level': {...}, 'level_group': {...}}."""
+    departments = list(db.session.scalars(select(Department)))
+    levels = list(db.session.scalars(select(StaffLevel)))
+    groups = list(db.session.scalars(select(LevelGroup)))
     return {
-        "department": {r.code: _name(r, lang) for r in db.session.scalars(select(Department))},
-        "level": {r.code: _name(r, lang) for r in db.session.scalars(select(StaffLevel))},
-        "level_group": {r.code: _name(r, lang) for r in db.session.scalars(select(LevelGroup))},
-        "group_of_level": {r.code: r.group_code for r in db.session.scalars(select(StaffLevel))},
-        "level_position": {r.code: r.position for r in db.session.scalars(select(StaffLevel))},
-        "level_group_position": {r.code: r.position
-                                 for r in db.session.scalars(select(LevelGroup))},
+        "department": {r.code: _name(r, lang) for r in departments},
+        "level": {r.code: _name(r, lang) for r in levels},
+        "level_group": {r.code: _name(r, lang) for r in groups},
+        "group_of_level": {r.code: r.group_code for r in levels},
+        "level_position": {r.code: r.position for r in levels},
+        "level_group_position": {r.code: r.position for r in groups},
     }
 
 
