@@ -3,8 +3,11 @@
 Fifty phones send an answer every few seconds, so this path is one read and
 one upsert: the attempt is checked in a single joined query (locked on
 PostgreSQL so a submit cannot slip in between), and the answer is inserted or
-updated in place. Anything unusual (submitted, phase closed, time up) goes to
-the ordinary operations, which finish the attempt and say why.
+updated in place with its points. Scoring an answer as it is saved costs
+little here, spread over the whole test, and spares the moment everyone submits
+at once from writing every answer's points (submitting checks them and writes
+only those that differ). Anything unusual (submitted, phase closed, time up)
+goes to the ordinary operations, which finish the attempt and say why.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from assessment.extensions import db
 from assessment.quizzes import operations as ops
 from assessment.quizzes.answers import parse_given
 from assessment.quizzes.models import Answer, Attempt
+from assessment.quizzes.scoring import points_for
 
 DIALECT_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
@@ -58,11 +62,11 @@ def save_one(code: str, participant_ids: set[int], attempt_id: int, question_id:
 
 
 def _store(connection, row, attempt_id: int, question_id: str, raw: list[str]) -> None:
-    """Insert or replace the answer, parsed for its question, through `connection`."""
+    """Insert or replace the answer, parsed and scored for its question, through `connection`."""
     bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
-    value = parse_given(bank.question(question_id), raw)
+    question = bank.question(question_id)
     connection.execute(_upsert_statement(connection.dialect.name),
-                       _answer_row(attempt_id, question_id, value))
+                       _answer_row(attempt_id, question, parse_given(question, raw)))
 
 
 #: built once: constructing statements costs more than running them on this path
@@ -90,10 +94,11 @@ def _upsert_statement(dialect: str):
     statement = DIALECT_INSERT[dialect](Answer)
     return statement.on_conflict_do_update(
         index_elements=["attempt_id", "question_key"],
-        set_={"value": statement.excluded.value, "saved_at": statement.excluded.saved_at},
+        set_={"value": statement.excluded.value, "points": statement.excluded.points,
+              "saved_at": statement.excluded.saved_at},
     )
 
 
-def _answer_row(attempt_id: int, question_id: str, value) -> dict:
-    return {"attempt_id": attempt_id, "question_key": question_id, "value": value,
-            "saved_at": datetime.now()}
+def _answer_row(attempt_id: int, question, value) -> dict:
+    return {"attempt_id": attempt_id, "question_key": question.id, "value": value,
+            "points": points_for(question, value), "saved_at": datetime.now()}

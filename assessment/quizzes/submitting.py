@@ -4,9 +4,10 @@ When the trainer says "submit now", fifty phones (or a thousand) submit within a
 few seconds, so this path is four plain statements on one connection: the
 attempt row is read and locked (FOR UPDATE on PostgreSQL; SQLite's transactions
 begin IMMEDIATE), its answers are read in a statement of their own, they are
-scored in memory with the bank parsed once per process, the attempt is closed
-with its score in one UPDATE, and every answer's points are written in one
-executemany.
+scored in memory with the bank parsed once per process, and the attempt is
+closed with its score in one UPDATE. Autosave stored each answer's points as it
+was given; only points that differ from the stored ones (answers saved by the
+no-JavaScript page, or a bank changed since) are written, in one executemany.
 
 The answers are read only once the lock is held, in their own statement. On
 PostgreSQL a statement that waited for the lock reads as of when it began: a
@@ -68,8 +69,9 @@ ATTEMPT_TO_SUBMIT = (
 LOCK_ATTEMPT = select(Attempt.id).where(Attempt.id == bindparam("attempt_id")).with_for_update()
 
 #: the saved answers, read after the lock is held (see the module's docstring)
-SAVED_ANSWERS = select(Answer.id.label("answer_id"), Answer.question_key, Answer.value).where(
-    Answer.attempt_id == bindparam("attempt_id"))
+SAVED_ANSWERS = select(
+    Answer.id.label("answer_id"), Answer.question_key, Answer.value, Answer.points,
+).where(Answer.attempt_id == bindparam("attempt_id"))
 
 CLOSE_ATTEMPT = (
     update(Attempt)
@@ -105,8 +107,8 @@ def _close_and_score(connection, attempt_id: int, bank: Bank, by: str, saved: li
         "max_score": bank.max_points})
     if closed.rowcount != 1:
         return False
-    if saved:
-        connection.execute(SET_POINTS, [
-            {"answer_id": row.answer_id, "points": points.get(row.question_key)}
-            for row in saved])
+    changed = [{"answer_id": row.answer_id, "points": points.get(row.question_key)}
+               for row in saved if row.points != points.get(row.question_key)]
+    if changed:
+        connection.execute(SET_POINTS, changed)
     return True

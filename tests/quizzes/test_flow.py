@@ -13,6 +13,7 @@ from assessment.banks.operations import bank_of
 from assessment.events.operations import close_phase, open_phase
 from assessment.extensions import db
 from assessment.quizzes.models import Attempt, Participant
+from assessment.quizzes.scoring import points_for
 from tests.helpers import attempt_id_from, csrf_from, first_codes, identify, make_event
 
 
@@ -118,6 +119,36 @@ def test_plain_form_post_saves_without_javascript(client, bank_version):
     assert response.status_code == 200
     attempt = db.session.get(Attempt, attempt_id_from(html))
     assert {a.question_key: a.value for a in attempt.answers}[question.id] == right
+
+
+def _wrong_single(question):
+    return next(o.id for o in question.options if not o.correct)
+
+
+def test_autosave_stores_points_and_submit_writes_those_the_page_form_left_out(client,
+                                                                               bank_version):
+    """Autosave scores each answer as it is saved; the no-JavaScript page form does not, and
+    submitting writes the points it left out (and corrects none it did not have to)."""
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    bank = bank_of(bank_version)
+    question, right = _right_single(bank)
+    other = next(q for q in bank.questions if q.type == "single" and q.id != question.id)
+    _save(client, event, html, question.id, right)
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert {a.question_key: a.points for a in attempt.answers} == {question.id: question.points}
+    client.post(f"/j/{event.code}/quiz", data={
+        "csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html), "action": "save",
+        f"q_{question.id}": right, f"q_{other.id}": _wrong_single(other)})
+    db.session.expire_all()
+    assert {a.question_key: a.points for a in attempt.answers}[other.id] is None
+    _submit(client, event, html)
+    db.session.expire_all()
+    points = {a.question_key: a.points for a in attempt.answers}
+    assert points[question.id] == question.points and points[other.id] == 0.0
+    assert points == {a.question_key: points_for(bank.question(a.question_key), a.value)
+                      for a in attempt.answers}
+    assert attempt.score == question.points
 
 
 def test_submit_confirm_result_and_second_submit_changes_nothing(client, bank_version):
@@ -384,7 +415,7 @@ def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app,
     with db.engine.connect() as saving:  # what save_one does, held open
         saving.execute(autosave.ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code})
         saving.execute(autosave._upsert_statement(saving.dialect.name),
-                       autosave._answer_row(attempt_id, question.id, right))
+                       autosave._answer_row(attempt_id, question, right))
         submitting = threading.Thread(target=submit_meanwhile)
         submitting.start()
         time.sleep(0.5)  # the submit is now waiting for the attempt
