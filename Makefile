@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app assessment
 PORT ?= 5000
 WORKERS ?= 4
+GUNICORN_CONFIG := python:assessment.web.gunicorn_config
 STAMP := $(VENV)/.installed
 
 .PHONY: run serve test lint install system-deps fonts translations bench clean
@@ -20,14 +21,14 @@ install: $(STAMP)
 ## make run: database up to date, shipped bank loaded, demo event, then serve on $(PORT)
 run: install
 	ASSESSMENT_PORT=$(PORT) $(FLASK) setup
-	ASSESSMENT_PORT=$(PORT) $(BIN)/gunicorn --workers 2 --threads 4 --bind 0.0.0.0:$(PORT) \
-		--access-logfile - 'assessment:create_app()'
+	ASSESSMENT_PORT=$(PORT) $(BIN)/gunicorn --config $(GUNICORN_CONFIG) --workers 2 --threads 4 \
+		--bind 0.0.0.0:$(PORT) --access-logfile - 'assessment:create_app()'
 
 ## make serve: production server with several workers (set ASSESSMENT_DATABASE_URL for PostgreSQL)
 serve: install
 	$(FLASK) db upgrade
-	$(BIN)/gunicorn --workers $(WORKERS) --bind 0.0.0.0:$(PORT) --access-logfile - \
-		'assessment:create_app()'
+	$(BIN)/gunicorn --config $(GUNICORN_CONFIG) --workers $(WORKERS) --bind 0.0.0.0:$(PORT) \
+		--access-logfile - 'assessment:create_app()'
 
 ## make test: Debian chromium and a Thai font when missing, then the whole suite on SQLite,
 ## then again on PostgreSQL (browser tests excepted) when TEST_DATABASE_URL or a local server answers

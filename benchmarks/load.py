@@ -44,6 +44,8 @@ sys.path.insert(0, str(ROOT))
 BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "benchmarks" / "results" / "load.md"
 QUESTIONS = 30
+#: the settings `make serve` uses (the app loaded once, then forked)
+GUNICORN_CONFIG = "python:assessment.web.gunicorn_config"
 SECRET = "load-benchmark-secret"
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 ATTEMPT = re.compile(r'name="attempt_id" value="(\d+)"')
@@ -78,8 +80,9 @@ class Server:
     def start(self) -> None:
         out = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "--workers", str(self.workers), "--bind",
-             f"127.0.0.1:{self.port}", "--backlog", "2048", "--timeout", "60", self.app_spec],
+            [str(BIN / "gunicorn"), "--config", GUNICORN_CONFIG, "--workers", str(self.workers),
+             "--bind", f"127.0.0.1:{self.port}", "--backlog", "2048", "--timeout", "60",
+             self.app_spec],
             cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
         self._wait_ready()
 
