@@ -58,20 +58,30 @@ def event_report_page(code):
 def download_workbook(code):
     event = _event_for_reader(code)
     record(current_user, "download_workbook", event, request.full_path)
-    built = event_report(event, request.args.get("lang", current_language()), _filters())
-    data = workbook(built, pseudonymise=request.args.get("pseudonymise") == "1")
+    language = request.args.get("lang", current_language())
+    built = event_report(event, language, _filters())
+    without_names = request.args.get("pseudonymise") == "1"
+    data = workbook(built, pseudonymise=without_names)
     response = Response(data, mimetype=XLSX)
+    kind = _kind_of_workbook(language, without_names)
     part = "-part" if built.filters.active else ""
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="report-{event.code}{part}.xlsx"; '
-        f"filename*=UTF-8''{quote(_file_name(built))}")
+        f'attachment; filename="report-{event.code}{part}{kind}.xlsx"; '
+        f"filename*=UTF-8''{quote(_file_name(built, kind))}")
     return _private(response)
 
 
-def _file_name(built) -> str:
-    """report-CODE.xlsx, or with the level and department a filtered workbook holds."""
+def _kind_of_workbook(language: str, without_names: bool) -> str:
+    """What tells the downloads apart: a workbook without names must never be mistaken for
+    the one with names when it is passed on."""
+    return ("-en" if language == "en" else "") + ("-no-names" if without_names else "")
+
+
+def _file_name(built, kind: str) -> str:
+    """report-CODE.xlsx, with the level and department a filtered workbook holds, then its
+    language (when English) and whether it is without names."""
     parts = [built.event.code, built.filters.level, built.filters.department]
-    return "report-" + "-".join(p for p in parts if p).replace("/", "-") + ".xlsx"
+    return "report-" + "-".join(p for p in parts if p).replace("/", "-") + kind + ".xlsx"
 
 
 @bp.route("/<code>/charts/<name>.<fmt>")

@@ -124,6 +124,20 @@ def test_a_filtered_workbook_says_which_part_it_holds(hr, demo):
     assert f"เฉพาะ {department}" in texts
 
 
+def test_the_three_workbooks_have_different_file_names(hr, demo):
+    """The workbook without names is the one passed on: it must not share the named one's
+    file name, nor the English one's."""
+    url = f"/staff/reports/{demo.code}/workbook.xlsx"
+    named = hr.get(url).headers["Content-Disposition"]
+    without_names = hr.get(url, query_string={"pseudonymise": "1"}).headers[
+        "Content-Disposition"]
+    english = hr.get(url, query_string={"lang": "en"}).headers["Content-Disposition"]
+    assert f'filename="report-{demo.code}.xlsx"' in named
+    assert f'filename="report-{demo.code}-no-names.xlsx"' in without_names
+    assert f'filename="report-{demo.code}-en.xlsx"' in english
+    assert f"report-{demo.code}-no-names.xlsx" in without_names.split("filename*=UTF-8''")[1]
+
+
 def test_level_filter_lists_levels_in_the_organisations_order(app, hr, demo):
     from assessment.organisation.lists import level_choices
 
