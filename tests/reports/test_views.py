@@ -61,6 +61,14 @@ def test_filter_by_level_narrows_the_report(hr, demo):
     assert level in filtered.get_data(as_text=True)
 
 
+def test_a_filter_that_matches_nobody_says_so(hr, demo):
+    everyone = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert 'id="nobody"' not in everyone
+    nobody = hr.get(f"/staff/reports/{demo.code}",
+                    query_string={"department": "กองที่ไม่มีในงานนี้"}).get_data(as_text=True)
+    assert 'id="nobody"' in nobody and "ไม่มีผู้ใดในส่วนนี้ทำแบบทดสอบ" in nobody
+
+
 def test_every_chart_downloads_as_png_and_svg(hr, demo):
     for name in ("by_level", "by_department", "participant_change", "distribution", "by_topic",
                  "item_facility"):
