@@ -15,6 +15,7 @@ from assessment.extensions import db
 from assessment.quizzes import ordering
 from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
+from assessment.quizzes.scoring import points_for
 from assessment.quizzes.submitting import submit_attempt_now
 from assessment.roster.models import RosterEntry
 
@@ -164,6 +165,7 @@ def save_answers(attempt: Attempt, values: dict[str, object | None]) -> int:
     check_still_open(attempt)
     known = set(attempt.question_order)
     stored = {a.question_key: a for a in attempt.answers}
+    bank = bank_of(attempt.phase.event.bank_version)
     saved = 0
     for question_key, value in values.items():
         if question_key not in known:
@@ -173,6 +175,7 @@ def save_answers(attempt: Attempt, values: dict[str, object | None]) -> int:
             answer = Answer(attempt=attempt, question_key=question_key)
             db.session.add(answer)
         answer.value = value
+        answer.points = points_for(bank.question(question_key), value)
         answer.saved_at = datetime.now()
         saved += 1
     db.session.commit()

@@ -5,9 +5,10 @@ few seconds, so this path is four plain statements on one connection: the
 attempt row is read and locked (FOR UPDATE on PostgreSQL; SQLite's transactions
 begin IMMEDIATE), its answers are read in a statement of their own, they are
 scored in memory with the bank parsed once per process, and the attempt is
-closed with its score in one UPDATE. Autosave stored each answer's points as it
-was given; only points that differ from the stored ones (answers saved by the
-no-JavaScript page, or a bank changed since) are written, in one executemany.
+closed with its score in one UPDATE. Each answer's points were stored as it was
+saved (autosave and the no-JavaScript page form both do); only points that differ
+from the stored ones (an answer saved before points were stored with it) are
+written, in one executemany.
 
 The answers are read only once the lock is held, in their own statement. On
 PostgreSQL a statement that waited for the lock reads as of when it began: a

@@ -10,7 +10,6 @@ import http.cookiejar
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,25 +28,40 @@ CONFIG = "python:assessment.web.gunicorn_config"
 PATIENCE = 60.0
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _workers(master: int) -> list[int]:
     children = Path(f"/proc/{master}/task/{master}/children")
     return [int(pid) for pid in children.read_text().split()] if children.exists() else []
 
 
-def _until(check, what: str):
-    deadline = time.monotonic() + PATIENCE
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    raise AssertionError(f"gave up waiting for {what}")
+class Served:
+    """gunicorn as a subprocess: its master pid, its log, and waits that notice it died."""
+
+    def __init__(self, process: subprocess.Popen, log: Path):
+        self.process, self.log = process, log
+        self.base = ""
+
+    def until(self, check, what: str):
+        deadline = time.monotonic() + PATIENCE
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"gunicorn stopped while waiting for {what}:\n{self._tail()}")
+            result = check()
+            if result:
+                return result
+            time.sleep(0.1)
+        raise AssertionError(f"gave up waiting for {what}:\n{self._tail()}")
+
+    def listening(self) -> str:
+        """The address gunicorn bound (port 0: the system picks a free one)."""
+        found = self.until(lambda: LISTENING.search(self.log.read_text()), "gunicorn to listen")
+        self.base = found.group(1)
+        return self.base
+
+    def _tail(self) -> str:
+        return "\n".join(self.log.read_text().splitlines()[-20:])
+
+
+LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
 
 
 class Phone:
@@ -67,55 +81,81 @@ class Phone:
         with self.opener.open(self.base + path, data=body, timeout=10) as answer:
             return answer.read().decode()
 
-    def answers_at_all(self, path: str) -> bool:
+    def page(self, path: str) -> str | None:
+        """The page, or None while the server does not answer."""
         try:
-            self.get(path)
+            return self.get(path)
         except OSError:
-            return False
-        return True
+            return None
 
 
 @pytest.fixture
 def served(app, tmp_path):
-    """The app under gunicorn with 2 workers and `make serve`'s settings; (base url, master
-    pid, log file)."""
-    port = _free_port()
+    """The app under gunicorn with 2 workers and `make serve`'s settings."""
     log = tmp_path / "gunicorn.log"
     env = dict(os.environ, ASSESSMENT_DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
                ASSESSMENT_SECRET_KEY="serving-test", ASSESSMENT_PUBLIC_URL="http://127.0.0.1")
     with open(log, "wb") as out:
-        server = subprocess.Popen(
+        process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--config", CONFIG, "--workers", "2",
-             "--bind", f"127.0.0.1:{port}", "--log-level", "debug", "assessment:create_app()"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+             "--bind", "127.0.0.1:0", "--graceful-timeout", "5", "--log-level", "debug",
+             "assessment:create_app()"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        yield f"http://127.0.0.1:{port}", server.pid, log
+        yield Served(process, log)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # the master and any worker left
+            process.wait(timeout=20)
 
 
 def test_a_killed_worker_is_replaced_and_the_phone_carries_on(app, bank_version, served):
-    base, master, log = served
     code = make_event(bank_version).code
     department, level = first_codes()
     db.session.commit()  # nothing more is read here: on SQLite a transaction holds the lock
-    phone = Phone(base)
-    _until(lambda: phone.answers_at_all("/"), "the server to answer")
-    page = phone.get(f"/j/{code}")
+    phone = Phone(served.listening())
+    page = served.until(lambda: phone.page(f"/j/{code}"), "the join page")
     quiz = phone.post(f"/j/{code}", {
         "csrf_token": csrf_from(page), "name": "สมชาย ใจดี", "department": department,
         "level": level})
     attempt = re.search(r'name="attempt_id" value="(\d+)"', quiz).group(1)
 
-    victims = _until(lambda: len(_workers(master)) == 2 and _workers(master), "two workers")
+    master = served.process.pid
+    victims = served.until(lambda: len(_workers(master)) == 2 and _workers(master),
+                           "two workers")
     for victim in victims:
         os.kill(victim, signal.SIGKILL)
-    _until(lambda: len(set(_workers(master)) - set(victims)) == 2, "two new workers")
-    again = _until(lambda: phone.answers_at_all(f"/j/{code}/quiz")
-                   and phone.get(f"/j/{code}/quiz"), "the quiz page after the kill")
+    served.until(lambda: len(set(_workers(master)) - set(victims)) == 2, "two new workers")
+    again = served.until(lambda: phone.page(f"/j/{code}/quiz"), "the quiz page after the kill")
 
     assert f'name="attempt_id" value="{attempt}"' in again  # the same attempt, carried on
-    written = log.read_text()
-    assert re.search(r"preload_app: True", written), "the app is not loaded before the fork"
+    written = served.log.read_text()
+    assert "preload_app: True" in written, "the app is not loaded before the fork"
     assert "Traceback" not in written
+
+
+def test_a_forked_worker_starts_with_an_empty_pool_and_leaves_the_masters_open(app):
+    """What post_fork does in each new worker: the master's pooled connections are dropped,
+    not closed (closing them would close the master's too)."""
+    from sqlalchemy import text
+
+    from assessment.web.gunicorn_config import post_fork
+
+    with db.engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    masters = db.engine.pool
+    assert masters.checkedin() == 1
+
+    class Worker:  # the one attribute gunicorn's worker offers the hook that is used here
+        class app:  # noqa: N801
+            wsgi = staticmethod(lambda: app)
+
+    try:
+        post_fork(None, Worker)
+        assert db.engine.pool is not masters and db.engine.pool.checkedin() == 0
+        assert masters.checkedin() == 1  # still open, still the master's
+    finally:
+        masters.dispose()

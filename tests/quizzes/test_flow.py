@@ -125,30 +125,55 @@ def _wrong_single(question):
     return next(o.id for o in question.options if not o.correct)
 
 
-def test_autosave_stores_points_and_submit_writes_those_the_page_form_left_out(client,
-                                                                               bank_version):
-    """Autosave scores each answer as it is saved; the no-JavaScript page form does not, and
-    submitting writes the points it left out (and corrects none it did not have to)."""
+def test_answers_carry_their_points_and_submit_writes_only_those_missing(client, bank_version):
+    """Autosave and the no-JavaScript page form store each answer's points as they save it;
+    submitting scores everything again and writes only the points that differ (an answer
+    saved before points were stored with it)."""
+    from sqlalchemy import event as sql_event
+    from sqlalchemy import update
+
+    from assessment.quizzes.models import Answer
+
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
     bank = bank_of(bank_version)
     question, right = _right_single(bank)
     other = next(q for q in bank.questions if q.type == "single" and q.id != question.id)
-    _save(client, event, html, question.id, right)
     attempt = db.session.get(Attempt, attempt_id_from(html))
-    assert {a.question_key: a.points for a in attempt.answers} == {question.id: question.points}
-    client.post(f"/j/{event.code}/quiz", data={
+
+    def points():
+        db.session.expire_all()
+        return {a.question_key: a.points for a in attempt.answers}
+
+    def as_scored():
+        return {a.question_key: points_for(bank.question(a.question_key), a.value)
+                for a in attempt.answers}
+
+    _save(client, event, html, question.id, right)
+    assert points() == {question.id: question.points}
+    client.post(f"/j/{event.code}/quiz", data={  # the page form: now wrong for both
         "csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html), "action": "save",
-        f"q_{question.id}": right, f"q_{other.id}": _wrong_single(other)})
-    db.session.expire_all()
-    assert {a.question_key: a.points for a in attempt.answers}[other.id] is None
-    _submit(client, event, html)
-    db.session.expire_all()
-    points = {a.question_key: a.points for a in attempt.answers}
-    assert points[question.id] == question.points and points[other.id] == 0.0
-    assert points == {a.question_key: points_for(bank.question(a.question_key), a.value)
-                      for a in attempt.answers}
-    assert attempt.score == question.points
+        f"q_{question.id}": _wrong_single(question), f"q_{other.id}": _wrong_single(other)})
+    assert points()[question.id] == 0.0 and points()[other.id] == 0.0
+    assert points() == as_scored()
+    db.session.execute(update(Answer).where(Answer.attempt_id == attempt.id,
+                                            Answer.question_key == other.id).values(points=None))
+    db.session.commit()  # as if saved before points were stored with answers
+
+    written = []
+
+    def count_points_written(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("UPDATE answer SET points"):
+            written.append(len(parameters) if executemany else 1)
+
+    sql_event.listen(db.engine, "before_cursor_execute", count_points_written)
+    try:
+        _submit(client, event, html)
+    finally:
+        sql_event.remove(db.engine, "before_cursor_execute", count_points_written)
+    assert sum(written) == 1  # only the answer without points
+    assert points() == as_scored() and points()[other.id] == 0.0
+    assert attempt.is_submitted and attempt.score == 0.0
 
 
 def test_submit_confirm_result_and_second_submit_changes_nothing(client, bank_version):
