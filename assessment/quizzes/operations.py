@@ -16,7 +16,7 @@ from assessment.quizzes import ordering
 from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
 from assessment.quizzes.scoring import points_for
-from assessment.quizzes.submitting import submit_attempt_now
+from assessment.quizzes.submitting import finish_at_close, submit_attempt_now
 from assessment.roster.models import RosterEntry
 
 #: answers that arrive this long after the deadline still count (phones on slow Wi-Fi)
@@ -196,12 +196,16 @@ def submit_attempt(attempt: Attempt, by: str = "participant", bank: Bank | None 
 
 
 def finish_open_attempts(phase: Phase, reason: str) -> int:
-    """Submit every attempt still open in a phase from its saved answers."""
-    query = select(Attempt).where(Attempt.phase_id == phase.id, Attempt.status == "in_progress")
+    """Submit every attempt still open in a phase from its saved answers; one without a single
+    answer is removed instead (see submitting.finish_at_close). Returns how many were
+    submitted."""
+    query = select(Attempt.id).where(Attempt.phase_id == phase.id,
+                                     Attempt.status == "in_progress")
     bank = bank_of(phase.event.bank_version)
     finished = 0
-    for attempt in list(db.session.scalars(query)):
-        finished += submit_attempt(attempt, by=reason, bank=bank)
+    for attempt_id in list(db.session.scalars(query)):
+        finished += finish_at_close(attempt_id, bank, reason) == "submitted"
+        db.session.commit()
     return finished
 
 

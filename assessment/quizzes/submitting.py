@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from assessment.banks.bank import Bank
 from assessment.banks.models import BankVersion
@@ -95,6 +95,32 @@ def submit_attempt_now(attempt_id: int, bank: Bank, by: str) -> bool:
     connection.execute(LOCK_ATTEMPT, {"attempt_id": attempt_id})
     saved = _saved_answers(connection, attempt_id)
     return _close_and_score(connection, attempt_id, bank, by, saved)
+
+
+def finish_at_close(attempt_id: int, bank: Bank, by: str) -> str:
+    """What closing a phase does to an attempt left open; the caller commits.
+
+    "submitted": scored from its saved answers. "removed": it held no answer at all, so it
+    is deleted: its person opened the test and never answered, and a 0 % would count in the
+    report as their score (and pair with their other test as a gain of everything they got
+    right there). "already": someone else closed it first.
+    """
+    connection = db.session.connection()
+    status = connection.scalar(LOCK_OPEN_ATTEMPT, {"attempt_id": attempt_id})
+    if status != "in_progress":
+        return "already"
+    saved = _saved_answers(connection, attempt_id)
+    if any(row.value is not None for row in saved):
+        closed = _close_and_score(connection, attempt_id, bank, by, saved)
+        return "submitted" if closed else "already"
+    connection.execute(delete(Answer).where(Answer.attempt_id == attempt_id))
+    connection.execute(delete(Attempt).where(Attempt.id == attempt_id))
+    return "removed"
+
+
+#: the attempt's status, locked
+LOCK_OPEN_ATTEMPT = select(Attempt.status).where(
+    Attempt.id == bindparam("attempt_id")).with_for_update()
 
 
 def _saved_answers(connection, attempt_id: int) -> list:

@@ -49,6 +49,16 @@ def _start(event, name="สมชาย ใจดี"):
     return start_attempt(identify_by_name(event, name, department, level), event.open_phase)
 
 
+def _answer_one(attempt):
+    """Save an answer to the attempt's first single-choice question."""
+    from assessment.banks.operations import bank_of
+    from assessment.quizzes.operations import save_answers
+
+    bank = bank_of(attempt.phase.event.bank_version)
+    question = next(q for q in bank.questions if q.type == "single")
+    save_answers(attempt, {question.id: question.options[0].id})
+
+
 def _staff_client(app, username, role):
     client = app.test_client()
     login(client, username, role)
@@ -207,22 +217,28 @@ def test_open_and_close_buttons_need_csrf_and_change_the_phase(owned):
     assert unknown.status_code == 404
 
 
-def test_closing_submits_open_attempts(owned):
+def test_closing_submits_open_attempts_and_removes_those_never_answered(owned):
+    """An attempt with saved answers is submitted from them; one whose person never answered
+    is removed, so no 0 % counts in the report (or pairs with the post-test as a gain)."""
     trainer, event = owned
-    _start(event)
+    answered = _start(event)
+    _answer_one(answered)
+    answered_id = answered.id
+    _start(event, "สมหญิง รักเรียน")
     page = trainer.get(f"/staff/events/{event.code}").get_data(as_text=True)
     trainer.post(f"/staff/events/{event.code}/phases/pre/close",
                  data={"csrf_token": csrf_from(page)})
-    statuses = db.session.scalars(select(Attempt.status)).all()
-    assert statuses == ["submitted"]
+    db.session.expire_all()
+    assert db.session.execute(select(Attempt.id, Attempt.status)).all() == [
+        (answered_id, "submitted")]
 
 
 def test_progress_counts_joined_answering_and_submitted(owned, app):
     trainer, event = owned
     assert trainer.get(f"/staff/events/{event.code}/progress.json").get_json()["joined"] == 0
-    _start(event, "สมชาย ใจดี")
+    _answer_one(_start(event, "สมชาย ใจดี"))
     _join_page(app.test_client(), event, "สมหญิง รักเรียน")
-    _start(event, "สมหญิง รักเรียน")
+    _answer_one(_start(event, "สมหญิง รักเรียน"))
     data = trainer.get(f"/staff/events/{event.code}/progress.json").get_json()
     assert data["joined"] == 2 and data["open_phase"] == "pre" and data["submitted"] == 0
     pre = next(p for p in data["phases"] if p["kind"] == "pre")

@@ -14,7 +14,7 @@ from assessment.banks.operations import bank_of
 from assessment.events.operations import close_phase
 from assessment.extensions import db
 from assessment.quizzes.models import Attempt, Participant
-from assessment.quizzes.operations import identify_by_name, start_attempt
+from assessment.quizzes.operations import identify_by_name, save_answers, start_attempt
 from assessment.roster.models import RosterEntry
 from tests.helpers import csrf_from, first_codes, make_event
 from tests.helpers_staff import login
@@ -132,9 +132,12 @@ def test_someone_who_already_submitted_that_phase_is_refused(app, bank_version, 
                                                               tmp_path):
     event = make_event(bank_version, open_kind="pre")
     department, level = first_codes()
-    start_attempt(identify_by_name(event, "สมชาย ใจดี", department, level), event.phase("pre"))
-    close_phase(event, "pre")  # submits the phone attempt
+    attempt = start_attempt(identify_by_name(event, "สมชาย ใจดี", department, level),
+                            event.phase("pre"))
     bank = bank_of(bank_version)
+    answered = next(q for q in bank.questions if q.type == "single")
+    save_answers(attempt, {answered.id: answered.options[0].id})
+    close_phase(event, "pre")  # submits the phone attempt from its saved answer
     file = tmp_path / "again.csv"
     file.write_bytes(_file(bank, [
         (("", "คนใหม่ มาสาย", department, level, "pre"), {}),
