@@ -151,8 +151,9 @@ def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
     now = now or datetime.now()
     if attempt.is_submitted:
         raise AttemptClosed("submitted")
-    if not attempt.phase.is_open:
-        submit_attempt(attempt, by="phase_closed")
+    if not attempt.phase.is_open:  # missed by the close (started in that instant)
+        finish_at_close(attempt.id, bank_of(attempt.phase.event.bank_version), "phase_closed")
+        db.session.commit()
         raise AttemptClosed("phase_closed")
     if attempt.deadline and now > attempt.deadline + DEADLINE_GRACE:
         submit_attempt(attempt, by="time_limit")

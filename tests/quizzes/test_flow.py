@@ -291,6 +291,28 @@ def test_closing_the_phase_submits_open_attempts_from_saved_answers(client, bank
     assert attempt.score == question.points
 
 
+def test_an_attempt_the_close_missed_is_finished_like_the_close_would(client, bank_version):
+    """A phone saving into an attempt still open in a closed phase (started in the instant of
+    the close): with saved answers it is submitted from them; without any it is removed."""
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    other = client.application.test_client()
+    other_html = identify(other, event, name="สมหญิง รักเรียน").get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    _save(client, event, html, question.id, right)
+    event.phase("pre").state = "closed"  # closed without finishing the open attempts
+    db.session.commit()
+    answered, untouched = attempt_id_from(html), attempt_id_from(other_html)
+
+    assert _save(client, event, html, question.id, right).status_code == 409
+    assert _save(other, event, other_html, question.id, right).status_code == 409
+    db.session.expire_all()
+    kept = db.session.get(Attempt, answered)
+    assert kept.is_submitted and kept.submitted_by == "phase_closed"
+    assert kept.score == question.points
+    assert db.session.get(Attempt, untouched) is None
+
+
 def test_autosave_without_csrf_token_is_refused(client, bank_version):
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
