@@ -66,8 +66,9 @@ ATTEMPT_TO_SUBMIT = (
     .with_for_update(of=Attempt)
 )
 
-#: the same lock for an attempt already known (phase close, time limit)
-LOCK_ATTEMPT = select(Attempt.id).where(Attempt.id == bindparam("attempt_id")).with_for_update()
+#: the same lock for an attempt already known (phase close, time limit), reading its status
+LOCK_ATTEMPT = select(Attempt.status).where(
+    Attempt.id == bindparam("attempt_id")).with_for_update()
 
 #: the saved answers, read after the lock is held (see the module's docstring)
 SAVED_ANSWERS = select(
@@ -106,7 +107,7 @@ def finish_at_close(attempt_id: int, bank: Bank, by: str) -> str:
     right there). "already": someone else closed it first.
     """
     connection = db.session.connection()
-    status = connection.scalar(LOCK_OPEN_ATTEMPT, {"attempt_id": attempt_id})
+    status = connection.scalar(LOCK_ATTEMPT, {"attempt_id": attempt_id})
     if status != "in_progress":
         return "already"
     saved = _saved_answers(connection, attempt_id)
@@ -116,11 +117,6 @@ def finish_at_close(attempt_id: int, bank: Bank, by: str) -> str:
     connection.execute(delete(Answer).where(Answer.attempt_id == attempt_id))
     connection.execute(delete(Attempt).where(Attempt.id == attempt_id))
     return "removed"
-
-
-#: the attempt's status, locked
-LOCK_OPEN_ATTEMPT = select(Attempt.status).where(
-    Attempt.id == bindparam("attempt_id")).with_for_update()
 
 
 def _saved_answers(connection, attempt_id: int) -> list:

@@ -63,11 +63,9 @@ def download_workbook(code):
     without_names = request.args.get("pseudonymise") == "1"
     data = workbook(built, pseudonymise=without_names)
     response = Response(data, mimetype=XLSX)
-    kind = _kind_of_workbook(language, without_names)
-    part = "-part" if built.filters.active else ""
+    plain, full = _file_names(built, _kind_of_workbook(language, without_names))
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="report-{event.code}{part}{kind}.xlsx"; '
-        f"filename*=UTF-8''{quote(_file_name(built, kind))}")
+        f'attachment; filename="{plain}"; filename*=UTF-8\'\'{quote(full)}')
     return _private(response)
 
 
@@ -77,11 +75,14 @@ def _kind_of_workbook(language: str, without_names: bool) -> str:
     return ("-en" if language == "en" else "") + ("-no-names" if without_names else "")
 
 
-def _file_name(built, kind: str) -> str:
-    """report-CODE.xlsx, with the level and department a filtered workbook holds, then its
-    language (when English) and whether it is without names."""
-    parts = [built.event.code, built.filters.level, built.filters.department]
-    return "report-" + "-".join(p for p in parts if p).replace("/", "-") + kind + ".xlsx"
+def _file_names(built, kind: str) -> tuple[str, str]:
+    """The workbook's file name in ASCII (report-CODE[-part]) and in full (with the level and
+    department a filtered workbook holds), each followed by its kind."""
+    filters = built.filters
+    plain = [built.event.code, "part" if filters.active else ""]
+    full = [built.event.code, filters.level, filters.department]
+    return tuple("report-" + "-".join(p for p in parts if p).replace("/", "-") + kind + ".xlsx"
+                 for parts in (plain, full))
 
 
 @bp.route("/<code>/charts/<name>.<fmt>")
