@@ -6,10 +6,11 @@ Run on demand (not in the test suite), from the repository root:
 
 Every server listens on 127.0.0.1 only; every loop is bounded in count and time.
 
-Scenario "room" (per database): PHONES simulated phones (asyncio + aiohttp, one cookie jar
-each) join over RAMP seconds, identify by name, autosave 30 answers one by one, then all submit
-at once when the trainer says so. One gunicorn worker is SIGKILLed in the middle; phones retry
-like the page's script does. Afterwards the database is compared with what every phone sent.
+Scenario "room" (per database): PHONES simulated phones (asyncio on uvloop, one cookie jar
+each, benchmarks/phone_http.py) join over RAMP seconds, identify by name, autosave 30 answers
+one by one, then all submit at once when the trainer says so. One gunicorn worker is SIGKILLed
+in the middle; phones retry like the page's script does. Afterwards the database is compared
+with what every phone sent.
 
 Scenario "restart" (per database): a smaller room; the whole server is stopped and started
 again in the middle of the answers; phones carry on with their cookies; a tenth of them never
@@ -38,10 +39,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-import aiohttp
+import uvloop
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.phone_http import BrokenReply, Browser  # noqa: E402
+
 BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "benchmarks" / "results" / "load.md"
 QUESTIONS = 30
@@ -53,7 +57,8 @@ ATTEMPT = re.compile(r'name="attempt_id" value="(\d+)"')
 QUESTION = re.compile(r'id="question-([^"]+)"')
 #: a phone gives up on one request after retrying this long (the page's script keeps trying)
 RETRY_FOR = 40.0
-REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=60)
+#: seconds one request may take, waiting for a free connection included
+REQUEST_TIMEOUT = 60.0
 
 
 # ---------------------------------------------------------------- servers
@@ -257,28 +262,26 @@ class Gone(Exception):
     """The request kept failing for RETRY_FOR seconds."""
 
 
-def form(fields: dict) -> dict:
-    """A form post's body and type, encoded here: aiohttp's own form encoding cost the client
-    (which shares the server's two cores) a sixth of its time."""
-    return {"data": urlencode(fields).encode(), "headers": FORM_TYPE}
+def form(fields: dict) -> bytes:
+    return urlencode(fields).encode()
 
 
-FORM_TYPE = {"Content-Type": "application/x-www-form-urlencoded"}
-
-
-async def call(session, stats: Stats, kind: str, method: str, url: str, **kwargs):
-    """One request with the page's patience: retry on connection errors and 5xx."""
+async def call(browser: Browser, stats: Stats, kind: str, path: str, body: bytes | None = None,
+               follow: bool = True):
+    """One GET (no body) or POST with the page's patience: retry on connection errors and 5xx."""
     deadline = time.monotonic() + RETRY_FOR
     delay = 0.25
     while True:
         started = time.monotonic()
         try:
-            async with session.request(method, url, timeout=REQUEST_TIMEOUT, **kwargs) as answer:
-                body = await answer.text()
-                if answer.status < 500:
-                    stats.took(kind, time.monotonic() - started)
-                    return answer.status, body, answer.headers
-        except (TimeoutError, aiohttp.ClientError):
+            if body is None:
+                reply = await browser.get(path, REQUEST_TIMEOUT)
+            else:
+                reply = await browser.post(path, body, REQUEST_TIMEOUT, follow)
+            if reply.status < 500:
+                stats.took(kind, time.monotonic() - started)
+                return reply.status, reply.text, reply.headers
+        except (TimeoutError, BrokenReply):
             pass
         if time.monotonic() > deadline:
             stats.failed(kind)
@@ -288,25 +291,23 @@ async def call(session, stats: Stats, kind: str, method: str, url: str, **kwargs
         delay = min(delay * 2, 2.0)
 
 
-async def run_phone(phone: Phone, base: str, code: str, lists, stats: Stats, plan: dict):
+async def run_phone(phone: Phone, server: Server, code: str, lists, stats: Stats, plan: dict):
     rng = random.Random(phone.name)
     await asyncio.sleep(plan["start"])
-    jar = aiohttp.CookieJar(unsafe=True)  # cookies for a bare IP address such as 127.0.0.1
-    async with aiohttp.ClientSession(connector=plan["connector"], connector_owner=False,
-                                     cookie_jar=jar) as session:
-        try:
-            await answer_quiz(session, phone, base, code, lists, stats, plan, rng)
-        except Gone:
-            pass
-        except (ValueError, AttributeError):  # a page without the expected form
-            stats.failed("page")
-        finally:
-            phone.ready = True
+    browser = Browser("127.0.0.1", server.port, plan["gate"])
+    try:
+        await answer_quiz(browser, phone, code, lists, stats, plan, rng)
+    except Gone:
+        pass
+    except (ValueError, AttributeError):  # a page without the expected form
+        stats.failed("page")
+    finally:
+        phone.ready = True
 
 
-async def answer_quiz(session, phone, base, code, lists, stats, plan, rng):
-    _, page, _ = await call(session, stats, "join", "GET", f"{base}/j/{code}")
-    _, page, _ = await call(session, stats, "identify", "POST", f"{base}/j/{code}", **form({
+async def answer_quiz(browser, phone, code, lists, stats, plan, rng):
+    _, page, _ = await call(browser, stats, "join", f"/j/{code}")
+    _, page, _ = await call(browser, stats, "identify", f"/j/{code}", form({
         "csrf_token": CSRF.search(page).group(1), "name": phone.name,
         "department": rng.choice(lists[0]), "level": rng.choice(lists[1])}))
     token, attempt_id = CSRF.search(page).group(1), ATTEMPT.search(page).group(1)
@@ -315,8 +316,7 @@ async def answer_quiz(session, phone, base, code, lists, stats, plan, rng):
     for question in QUESTION.findall(page):
         value = rng.choice("abcd")
         posted = f"{every_save}&{urlencode({'question': question, 'value': value})}".encode()
-        status, body, _ = await call(session, stats, "save", "POST", f"{base}/j/{code}/save",
-                                     data=posted, headers=FORM_TYPE)
+        status, body, _ = await call(browser, stats, "save", f"/j/{code}/save", posted)
         if status == 200 and '"saved":true' in body.replace(" ", ""):
             phone.acked[question] = value
         else:
@@ -329,10 +329,10 @@ async def answer_quiz(session, phone, base, code, lists, stats, plan, rng):
     if not plan["submits"]:
         return
     await plan["submit_now"].wait()
-    status, _, headers = await call(session, stats, "submit", "POST", f"{base}/j/{code}/submit",
-                                    **form({"csrf_token": token, "attempt_id": attempt_id}),
-                                    allow_redirects=False)
-    if status == 302 and "/result" in headers.get("Location", ""):
+    status, _, headers = await call(browser, stats, "submit", f"/j/{code}/submit",
+                                    form({"csrf_token": token, "attempt_id": attempt_id}),
+                                    follow=False)
+    if status == 302 and "/result" in headers.get("location", ""):
         phone.submitted = True
         stats.submitted += 1
         stats.submit_window.append(time.monotonic())
@@ -352,7 +352,7 @@ async def room(server: Server, code: str, lists, phones: int, ramp: float, think
                concurrency: int, fault=None, abandon: float = 0.0) -> tuple[list[Phone], dict]:
     """PHONES phones join over RAMP seconds, answer, and submit together at the end."""
     stats = Stats()
-    connector = aiohttp.TCPConnector(limit=concurrency, force_close=True)
+    gate = asyncio.Semaphore(concurrency)  # the client's connections, as a browser pool's limit
     submit_now = asyncio.Event()
     people = [Phone(f"ผู้ทดสอบ {i:04d}") for i in range(phones)]
     quitting = set(random.Random(7).sample(range(phones), int(abandon * phones)))
@@ -360,9 +360,9 @@ async def room(server: Server, code: str, lists, phones: int, ramp: float, think
     async def pause():
         await asyncio.sleep(random.uniform(0.5, 1.5) * think)
 
-    started = time.monotonic()
-    tasks = [asyncio.create_task(run_phone(phone, server.url, code, lists, stats, {
-        "start": ramp * i / phones, "connector": connector, "pause": pause,
+    started, client_cpu = time.monotonic(), time.process_time()
+    tasks = [asyncio.create_task(run_phone(phone, server, code, lists, stats, {
+        "start": ramp * i / phones, "gate": gate, "pause": pause,
         "submit_now": submit_now, "submits": i not in quitting,
     })) for i, phone in enumerate(people)]
     fault_note = await fault(server) if fault else ""
@@ -373,32 +373,34 @@ async def room(server: Server, code: str, lists, phones: int, ramp: float, think
     submit_now.set()
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=300)
     finished = time.monotonic()
-    await connector.close()
+    client_cpu = time.process_time() - client_cpu
     window = stats.submit_window
     burst = (max(window) - answered_at) if window else float("nan")
     return people, {
         "stats": stats, "elapsed": finished - started, "answer_phase": answered_at - started,
         "submit_burst": burst, "submit_rate": len(window) / burst if window else 0.0,
-        "fault": fault_note,
+        "fault": fault_note, "client_cpu": client_cpu,
     }
 
 
 async def bare_rate(server: Server, requests: int, concurrency: int, rounds: int = 3) -> float:
     """POSTs per second the bare route answers at the same concurrency: the median of a few
     rounds (one short round moved by a factor of two between runs)."""
-    connector = aiohttp.TCPConnector(limit=concurrency, force_close=True)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        async def one():
-            async with session.post(server.url + "/", **form({"x": "1"})) as answer:
-                await answer.read()
+    browser = Browser("127.0.0.1", server.port, asyncio.Semaphore(concurrency))
+    body = form({"x": "1"})
 
-        await asyncio.gather(*(one() for _ in range(50)))  # warm up
-        rates = []
-        for _ in range(rounds):
-            started = time.monotonic()
-            await asyncio.gather(*(one() for _ in range(requests)))
-            rates.append(requests / (time.monotonic() - started))
-        return sorted(rates)[len(rates) // 2]
+    async def one():
+        reply = await browser.post("/", body, REQUEST_TIMEOUT)
+        if reply.status != 200:
+            raise RuntimeError(f"bare route answered {reply.status}")
+
+    await asyncio.gather(*(one() for _ in range(50)))  # warm up
+    rates = []
+    for _ in range(rounds):
+        started = time.monotonic()
+        await asyncio.gather(*(one() for _ in range(requests)))
+        rates.append(requests / (time.monotonic() - started))
+    return sorted(rates)[len(rates) // 2]
 
 
 def kill_worker_midway(delay: float):
@@ -476,6 +478,7 @@ def summarise(label: str, scenario: str, people, outcome, verdict, extra=None) -
         "save_p95_ms": 1000 * percentile(saves, 0.95),
         "submitted": stats.submitted, "submit_rate": outcome["submit_rate"],
         "fault": outcome["fault"], **verdict, **(extra or {}),
+        "client_ms": 1000 * outcome["client_cpu"] / max(len(every), 1),
     }
     print(row, flush=True)
     return row
@@ -550,11 +553,12 @@ def write_markdown(rows: list[dict], args) -> None:
         f"Run {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores; gunicorn "
         f"{args.workers} sync workers on 127.0.0.1, client concurrency {args.concurrency}, "
         f"phones join over {args.ramp:.0f} s and pause ~{args.think:.1f} s between answers "
-        f"(aiohttp client on the same machine).", "",
+        f"(the phones' client, benchmarks/phone_http.py on uvloop, runs on the same machine).",
+        "",
         "| database | scenario | phones | total s | answering s | requests | errors | retries "
         "| p50 ms | p95 ms | save p95 ms | submitted | submits/s | bare req/s | ratio "
-        "| answers lost | half-written | wrong scores |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| client ms/req | answers lost | half-written | wrong scores |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
@@ -562,7 +566,8 @@ def write_markdown(rows: list[dict], args) -> None:
             f"| {r['answer_phase_s']:.1f} | {r['requests']} | {r['errors']} | {r['retries']} "
             f"| {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['save_p95_ms']:.0f} "
             f"| {r['submitted']} | {r['submit_rate']:.0f} | {r['bare_rps']:.0f} "
-            f"| {r['ratio']:.2f} | {r['answers_lost']} | {r['half_written']} "
+            f"| {r['ratio']:.2f} | {r['client_ms']:.2f} | {r['answers_lost']} "
+            f"| {r['half_written']} "
             f"| {r['wrong_scores']} |")
     lines += ["", "Faults and phase close:", ""]
     for r in rows:
@@ -578,7 +583,8 @@ def write_markdown(rows: list[dict], args) -> None:
         "score; *wrong scores* = submitted attempts whose score differs from the saved answers; "
         "*submits/s* = submissions per second when every phone submits at once; *ratio* = that "
         "over the bare Flask route's requests per second on the same gunicorn, measured just "
-        "before that database's runs (goal >= 0.40); "
+        "before that database's runs (goal >= 0.40); *client ms/req* = the simulated phones' "
+        "own CPU per request, taken from the same two cores as the server; "
         "latencies include waiting for one of the client's connections.", ""]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print(f"written {RESULTS}")
@@ -594,7 +600,7 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=1.0, help="seconds between answers")
     parser.add_argument("--databases", default="sqlite,postgresql")
     args = parser.parse_args()
-    rows = asyncio.run(main_async(args))
+    rows = uvloop.run(main_async(args))
     write_markdown(rows, args)
     bad = [r for r in rows if r["answers_lost"] or r["half_written"] or r["wrong_scores"]]
     return 1 if bad else 0
