@@ -15,18 +15,21 @@ def _name(row, lang: str) -> str:
 
 
 def department_choices(lang: str | None = None) -> list[tuple[str, str]]:
-    """(code, name) of active departments in the list's order."""
+    """(code, name) of active departments in the list's order.
+
+    Read as plain rows, not ORM objects: every phone's join page and identify read both lists,
+    and building an object per department was a tenth of identifying."""
     lang = lang or current_language()
-    rows = db.session.scalars(select(Department).where(Department.active)
-                              .order_by(Department.position))
+    rows = db.session.execute(select(Department.code, Department.name_th, Department.name_en)
+                              .where(Department.active).order_by(Department.position))
     return [(row.code, _name(row, lang)) for row in rows]
 
 
 def level_choices(lang: str | None = None) -> list[tuple[str, str]]:
     """(code, name) of active staff levels, most senior first."""
     lang = lang or current_language()
-    rows = db.session.scalars(select(StaffLevel).where(StaffLevel.active)
-                              .order_by(StaffLevel.position))
+    rows = db.session.execute(select(StaffLevel.code, StaffLevel.name_th, StaffLevel.name_en)
+                              .where(StaffLevel.active).order_by(StaffLevel.position))
     return [(row.code, _name(row, lang)) for row in rows]
 
 

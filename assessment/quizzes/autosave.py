@@ -1,13 +1,18 @@
 """Saving one answer as the participant gives it: the busiest write in a seminar.
 
-Fifty phones send an answer every few seconds, so this path is one read and
-one upsert: the attempt is checked in a single joined query (locked on
-PostgreSQL so a submit cannot slip in between), and the answer is inserted or
-updated in place with its points. Scoring an answer as it is saved costs
-little here, spread over the whole test, and spares the moment everyone submits
-at once from writing every answer's points (submitting checks them and writes
-only those that differ). Anything unusual (submitted, phase closed, time up)
-goes to the ordinary operations, which finish the attempt and say why.
+Fifty phones send an answer every few seconds, so the usual answer is one
+statement: an upsert that writes only if the attempt is still this phone's, in
+progress, in an open phase and on time (the attempt is locked on PostgreSQL
+while it checks, so a submit cannot slip in between). What that statement needs
+to know of the event (its id and bank version) never changes, so a worker reads
+it with the first answer of an event and keeps it. When the statement writes
+nothing, or the event is not known yet, the attempt is read in a joined query
+and checked, and anything unusual (submitted, phase closed, time up) goes to the
+ordinary operations, which finish the attempt and say why.
+
+Scoring an answer as it is saved costs little here, spread over the whole test,
+and spares the moment everyone submits at once from writing every answer's
+points (submitting checks them and writes only those that differ).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, exists, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.banks.models import BankVersion
@@ -27,6 +32,7 @@ from assessment.quizzes import operations as ops
 from assessment.quizzes.answers import parse_given
 from assessment.quizzes.models import Answer, Attempt
 from assessment.quizzes.scoring import points_for
+from assessment.web.kept import Kept
 
 DIALECT_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
@@ -37,17 +43,35 @@ class Saved:
     outcome: str
 
 
+@dataclass(frozen=True)
+class EventFacts:
+    """What the one-statement save needs of an event; fixed once the event exists."""
+
+    event_id: int
+    bank_version_id: int
+    source_sha256: str
+
+
+#: event code -> EventFacts, read with the first answer a worker saves for the event
+_EVENTS = Kept()
+EVENT_FACTS_SECONDS = 3600
+
+
 def save_one(code: str, participant_ids: set[int], attempt_id: int, question_id: str,
              raw: list[str]) -> Saved:
     """Store one answer; raises ops.AttemptClosed when the attempt no longer takes answers.
 
-    The usual case runs on one Core connection in one transaction: the ORM's
-    session would only add bookkeeping to a read and an upsert.
+    The usual case is one guarded statement; otherwise one Core connection in one
+    transaction reads the attempt and writes: the ORM's session would only add bookkeeping.
     """
+    if _saved_in_one_statement(code, participant_ids, attempt_id, question_id, raw):
+        return Saved("saved")
     with db.engine.connect() as connection:
         row = connection.execute(ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code}).first()
         if row is None or row.participant_id not in participant_ids:
             return Saved("not_yours")
+        _EVENTS.keep(code, EventFacts(row.event_id, row.bank_version_id, row.source_sha256),
+                     EVENT_FACTS_SECONDS)
         if question_id not in row.question_order:
             return Saved("unknown_question")
         if _takes_answers(row):
@@ -61,6 +85,29 @@ def save_one(code: str, participant_ids: set[int], attempt_id: int, question_id:
     return Saved("saved")
 
 
+def _saved_in_one_statement(code: str, participant_ids: set[int], attempt_id: int,
+                            question_id: str, raw: list[str]) -> bool:
+    """The answer written by one statement that checks the attempt as it writes; False when
+    it wrote nothing (not this phone's, closed, late, unknown) or the event is not known yet,
+    and the caller finds out why."""
+    facts = _EVENTS.get(code)
+    if facts is None or len(participant_ids) != 1:
+        return False
+    with db.engine.connect() as connection:
+        bank = bank_by_version(facts.bank_version_id, facts.source_sha256, connection)
+        try:
+            question = bank.question(question_id)
+        except KeyError:
+            return False
+        row = _answer_row(attempt_id, question, parse_given(question, raw))
+        written = connection.execute(_guarded_upsert_statement(connection.dialect.name), {
+            **row, "participant_id": next(iter(participant_ids)), "event_id": facts.event_id,
+            "on_time_after": datetime.now() - ops.DEADLINE_GRACE,
+        }).rowcount
+        connection.commit()
+    return written == 1
+
+
 def _store(connection, row, attempt_id: int, question_id: str, raw: list[str]) -> None:
     """Insert or replace the answer, parsed and scored for its question, through `connection`."""
     bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
@@ -72,7 +119,7 @@ def _store(connection, row, attempt_id: int, question_id: str, raw: list[str]) -
 #: built once: constructing statements costs more than running them on this path
 ATTEMPT_ROW = (
     select(Attempt.participant_id, Attempt.status, Attempt.deadline, Attempt.question_order,
-           Phase.state, Event.bank_version_id, BankVersion.source_sha256)
+           Phase.state, Phase.event_id, Event.bank_version_id, BankVersion.source_sha256)
     .join(Phase, Phase.id == Attempt.phase_id)
     .join(Event, Event.id == Phase.event_id)
     .join(BankVersion, BankVersion.id == Event.bank_version_id)
@@ -97,6 +144,39 @@ def _upsert_statement(dialect: str):
         set_={"value": statement.excluded.value, "points": statement.excluded.points,
               "saved_at": statement.excluded.saved_at},
     )
+
+
+#: the attempt as the one-statement save requires it, locked while checked on PostgreSQL
+OPEN_ATTEMPT_OF_PHONE = exists(
+    select(Attempt.id)
+    .join(Phase, Phase.id == Attempt.phase_id)
+    .where(Attempt.id == bindparam("attempt_id"),
+           Attempt.participant_id == bindparam("participant_id"),
+           Phase.event_id == bindparam("event_id"),
+           Attempt.status == "in_progress", Phase.state == "open",
+           or_(Attempt.deadline.is_(None), Attempt.deadline >= bindparam("on_time_after")))
+    .with_for_update(of=Attempt)
+)
+
+
+@cache
+def _guarded_upsert_statement(dialect: str):
+    """INSERT ... SELECT the answer WHERE the attempt takes it, ON CONFLICT update it."""
+    columns = Answer.__table__.c
+    answer = select(
+        bindparam("attempt_id", type_=columns.attempt_id.type),
+        bindparam("question_key", type_=columns.question_key.type),
+        bindparam("value", type_=columns.value.type),
+        bindparam("points", type_=columns.points.type),
+        bindparam("saved_at", type_=columns.saved_at.type),
+    ).where(OPEN_ATTEMPT_OF_PHONE)
+    statement = DIALECT_INSERT[dialect](Answer).from_select(
+        ["attempt_id", "question_key", "value", "points", "saved_at"], answer)
+    return statement.on_conflict_do_update(
+        index_elements=["attempt_id", "question_key"],
+        set_={"value": statement.excluded.value, "points": statement.excluded.points,
+              "saved_at": statement.excluded.saved_at},
+    ).execution_options(preserve_rowcount=True)  # an INSERT's rowcount is kept only if asked
 
 
 def _answer_row(attempt_id: int, question, value) -> dict:

@@ -473,3 +473,174 @@ def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app,
     db.session.rollback()
     attempt = db.session.get(Attempt, attempt_id)
     assert attempt.score == question.points
+
+
+def _answers_of(attempt_id: int) -> dict:
+    db.session.expire_all()
+    return {a.question_key: a.value for a in db.session.get(Attempt, attempt_id).answers}
+
+
+def test_an_answer_after_the_first_is_one_statement(client, bank_version):
+    """The first answer reads the event once; every later one is one guarded upsert."""
+    from sqlalchemy import event as sqlalchemy_event
+
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    bank = bank_of(bank_version)
+    first, right = _right_single(bank)
+    second = next(q for q in bank.questions if q.type == "single" and q.id != first.id)
+    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
+    statements = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    wrong = _wrong_single(second)
+    posted = {"csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
+              "question": second.id, "value": wrong}
+    url = f"/j/{event.code}/save"  # read now: the test's own reads would be counted too
+    sqlalchemy_event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.post(url, data=posted).get_json()["saved"] is True
+    finally:
+        sqlalchemy_event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) == 1 and statements[0].lstrip().upper().startswith("INSERT")
+    assert _answers_of(attempt_id_from(html)) == {first.id: right, second.id: wrong}
+    stored = db.session.get(Attempt, attempt_id_from(html)).answers
+    assert {a.question_key: a.points for a in stored} == {first.id: first.points,
+                                                          second.id: 0.0}
+
+
+def _submitted(client, event, html):
+    _submit(client, event, html)
+
+
+def _phase_closed_under_it(client, event, html):
+    event.phase("pre").state = "closed"  # closed without finishing the open attempts
+    db.session.commit()
+
+
+def _time_up(client, event, html):
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    attempt.deadline = datetime.now() - timedelta(minutes=1)
+    db.session.commit()
+
+
+@pytest.mark.parametrize("finish", [_submitted, _phase_closed_under_it, _time_up])
+def test_the_one_statement_save_refuses_a_finished_attempt(client, bank_version, finish):
+    """Once the event is known, a save into a submitted, closed or late attempt writes nothing
+    and the phone is told why, as before."""
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    bank = bank_of(bank_version)
+    first, right = _right_single(bank)
+    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
+    finish(client, event, html)
+    other = next(q for q in bank.questions if q.type == "single" and q.id != first.id)
+    response = _save(client, event, html, other.id, _wrong_single(other))
+    assert response.status_code == 409 and response.get_json()["closed"] is True
+    assert _answers_of(attempt_id_from(html)) == {first.id: right}
+    assert db.session.get(Attempt, attempt_id_from(html)).is_submitted
+
+
+def test_the_one_statement_save_refuses_someone_elses_attempt_and_unknown_questions(
+        client, bank_version):
+    event = make_event(bank_version)
+    mine = identify(client, event, name="สมชาย ใจดี").get_data(as_text=True)
+    intruder = client.application.test_client()
+    theirs = identify(intruder, event, name="มาลี ทองคำ").get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    assert _save(client, event, mine, question.id, right).get_json()["saved"] is True
+    assert _save(intruder, event, theirs, question.id, right).get_json()["saved"] is True
+    response = intruder.post(f"/j/{event.code}/save", data={
+        "csrf_token": csrf_from(theirs), "attempt_id": attempt_id_from(mine),
+        "question": question.id, "value": _wrong_single(question)})
+    assert response.status_code == 403
+    assert _save(client, event, mine, "no-such-question", "a").status_code == 400
+    assert _answers_of(attempt_id_from(mine)) == {question.id: right}
+
+
+def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, bank_version):
+    """A submit holds the attempt while it scores and closes it; an answer arriving meanwhile
+    waits, then writes nothing (the attempt is submitted) and the phone is told so (on
+    PostgreSQL the waiting statement checks the attempt again as the submit left it)."""
+    import threading
+    import time
+
+    from assessment.quizzes import autosave, submitting
+    from assessment.quizzes.operations import AttemptClosed
+
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    attempt_id = attempt_id_from(html)
+    participant_id = db.session.get(Attempt, attempt_id).participant_id
+    bank = bank_of(bank_version)
+    first, right = _right_single(bank)
+    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
+    late = next(q for q in bank.questions if q.type == "single" and q.id != first.id)
+    code = event.code
+    db.session.commit()
+    outcome = {}
+
+    def save_meanwhile():
+        with app.app_context():
+            try:
+                autosave.save_one(code, {participant_id}, attempt_id, late.id, ["a"])
+                outcome["done"] = "saved"
+            except AttemptClosed as closed:
+                outcome["done"] = closed.reason
+
+    with db.engine.connect() as holding:  # what submit_one does, held open
+        holding.execute(submitting.ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code})
+        saved = submitting._saved_answers(holding, attempt_id)
+        assert submitting._close_and_score(holding, attempt_id, bank, "participant", saved)
+        saving = threading.Thread(target=save_meanwhile)
+        saving.start()
+        time.sleep(0.5)  # the save is now waiting for the attempt
+        assert "done" not in outcome
+        holding.commit()
+    saving.join(timeout=20)
+    assert outcome == {"done": "submitted"}
+    assert _answers_of(attempt_id) == {first.id: right}
+    assert db.session.get(Attempt, attempt_id).score == first.points
+
+
+def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, bank_version):
+    import threading
+    import time
+
+    from assessment.quizzes import autosave
+    from assessment.quizzes.submitting import submit_one
+
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    attempt_id = attempt_id_from(html)
+    participant_id = db.session.get(Attempt, attempt_id).participant_id
+    bank = bank_of(bank_version)
+    first, right = _right_single(bank)
+    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
+    second = next(q for q in bank.questions if q.type == "single" and q.id != first.id)
+    second_right = next(o.id for o in second.options if o.correct)
+    code, event_id = event.code, event.id
+    db.session.commit()
+    outcome = {}
+
+    def submit_meanwhile():
+        with app.app_context():
+            outcome["done"] = submit_one(code, {participant_id}, attempt_id).outcome
+
+    with db.engine.connect() as saving:  # the one-statement save, held open
+        written = saving.execute(autosave._guarded_upsert_statement(saving.dialect.name), {
+            **autosave._answer_row(attempt_id, second, second_right),
+            "participant_id": participant_id, "event_id": event_id,
+            "on_time_after": datetime.now() - timedelta(minutes=1)}).rowcount
+        assert written == 1
+        submitter = threading.Thread(target=submit_meanwhile)
+        submitter.start()
+        time.sleep(0.5)  # the submit is now waiting for the attempt
+        assert "done" not in outcome
+        saving.commit()
+    submitter.join(timeout=20)
+    assert outcome == {"done": "submitted"}
+    db.session.expire_all()
+    assert db.session.get(Attempt, attempt_id).score == first.points + second.points
