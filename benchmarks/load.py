@@ -37,7 +37,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import uvloop
 
@@ -314,8 +314,8 @@ async def answer_quiz(browser, phone, code, lists, stats, plan, rng):
     # the same in every save, so encoded once (the client shares the server's two cores)
     every_save = urlencode({"csrf_token": token, "attempt_id": attempt_id})
     for question in QUESTION.findall(page):
-        value = rng.choice("abcd")
-        posted = f"{every_save}&{urlencode({'question': question, 'value': value})}".encode()
+        value = rng.choice("abcd")  # option ids: nothing to escape
+        posted = f"{every_save}&question={quote_plus(question)}&value={value}".encode()
         status, body, _ = await call(browser, stats, "save", f"/j/{code}/save", posted)
         if status == 200 and '"saved":true' in body.replace(" ", ""):
             phone.acked[question] = value

@@ -31,9 +31,11 @@ class BrokenReply(Exception):
 @dataclass
 class Reply:
     status: int
-    #: lower-case header names; the last value of each
+    #: the headers in WANTED, by lower-case name; the last value of each
     headers: dict[str, str]
     text: str
+    #: every Set-Cookie header's value
+    cookies: list[str]
 
 
 @dataclass
@@ -65,7 +67,8 @@ class Browser:
             except (OSError, asyncio.IncompleteReadError) as error:
                 raise BrokenReply(str(error)) from error
         reply = parse_reply(raw)
-        self._keep_cookies(raw)
+        for set_cookie in reply.cookies:
+            self._keep_cookie(set_cookie)
         if follow and method == "GET" and reply.status in (301, 302, 303):
             return await self.send("GET", local_path(reply.headers["location"]), None, timeout,
                                    follow=True)
@@ -88,12 +91,6 @@ class Browser:
             lines += [f"Content-Type: {FORM_TYPE}", f"Content-Length: {len(body)}"]
         return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + (body or b"")
 
-    def _keep_cookies(self, raw: bytes) -> None:
-        for line in header_lines(raw):
-            name, _, value = line.partition(":")
-            if name.strip().lower() == "set-cookie":
-                self._keep_cookie(value.strip())
-
     def _keep_cookie(self, set_cookie: str) -> None:
         pair, _, attributes = set_cookie.partition(";")
         name, _, value = pair.partition("=")
@@ -103,21 +100,26 @@ class Browser:
             self.cookies[name.strip()] = value.strip()
 
 
-def header_lines(raw: bytes) -> list[str]:
-    head = raw.partition(b"\r\n\r\n")[0]
-    return head.decode("latin-1").split("\r\n")[1:]
+#: the only response headers the phones read
+WANTED = frozenset({"location", "content-encoding", "content-length", "transfer-encoding"})
 
 
 def parse_reply(raw: bytes) -> Reply:
-    """Status, headers and the decoded body of one whole HTTP/1.1 response."""
+    """Status, the headers the phones read, cookies set and the decoded body of one whole
+    HTTP/1.1 response."""
     head, separator, body = raw.partition(b"\r\n\r\n")
-    status_line = head.split(b"\r\n", 1)[0].split()
-    if not separator or len(status_line) < 2 or not status_line[0].startswith(b"HTTP/1."):
+    lines = head.decode("latin-1").split("\r\n")
+    status_line = lines[0].split(" ", 2)
+    if not separator or len(status_line) < 2 or not status_line[0].startswith("HTTP/1."):
         raise BrokenReply(f"not an HTTP response: {raw[:40]!r}")
-    headers = {}
-    for line in header_lines(raw):
+    headers, cookies = {}, []
+    for line in lines[1:]:
         name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
+        name = name.lower()
+        if name == "set-cookie":
+            cookies.append(value.strip())
+        elif name in WANTED:
+            headers[name] = value.strip()
     if headers.get("transfer-encoding", "").lower() == "chunked":
         raise BrokenReply("chunked responses are not read by this client")
     if "content-length" in headers and len(body) != int(headers["content-length"]):
@@ -125,7 +127,7 @@ def parse_reply(raw: bytes) -> Reply:
     encoding = headers.get("content-encoding")
     if encoding in DECOMPRESS:
         body = DECOMPRESS[encoding](body)
-    return Reply(int(status_line[1]), headers, body.decode("utf-8", "replace"))
+    return Reply(int(status_line[1]), headers, body.decode("utf-8", "replace"), cookies)
 
 
 def local_path(location: str) -> str:
