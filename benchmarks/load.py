@@ -584,7 +584,8 @@ def write_markdown(rows: list[dict], args) -> None:
         "*submits/s* = submissions per second when every phone submits at once; *ratio* = that "
         "over the bare Flask route's requests per second on the same gunicorn, measured just "
         "before that database's runs (goal >= 0.40); *client ms/req* = the simulated phones' "
-        "own CPU per request, taken from the same two cores as the server; "
+        "own CPU (all of it, retries and the restart included) over the requests answered, "
+        "taken from the same two cores as the server; "
         "latencies include waiting for one of the client's connections.", ""]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print(f"written {RESULTS}")

@@ -21,6 +21,7 @@ import brotli
 #: what aiohttp (and a phone's browser) tells the server it can decompress
 ACCEPT_ENCODING = "gzip, deflate, br"
 FORM_TYPE = "application/x-www-form-urlencoded"
+MAX_REDIRECTS = 5
 DECOMPRESS = {"br": brotli.decompress, "gzip": gzip.decompress, "deflate": zlib.decompress}
 
 
@@ -49,30 +50,31 @@ class Browser:
     cookies: dict[str, str] = field(default_factory=dict)
 
     async def get(self, path: str, timeout: float) -> Reply:
-        return await self.send("GET", path, None, timeout, follow=True)
+        return await self._follow(await self.send("GET", path, None, timeout), timeout)
 
     async def post(self, path: str, body: bytes, timeout: float, follow: bool = True) -> Reply:
-        reply = await self.send("POST", path, body, timeout, follow=False)
-        if follow and reply.status in (301, 302, 303) and "location" in reply.headers:
-            return await self.send("GET", local_path(reply.headers["location"]), None, timeout,
-                                   follow=True)
-        return reply
+        reply = await self.send("POST", path, body, timeout)
+        return await self._follow(reply, timeout) if follow else reply
 
-    async def send(self, method: str, path: str, body: bytes | None, timeout: float,
-                   follow: bool) -> Reply:
-        async with self.gate:
-            try:
-                async with asyncio.timeout(timeout):
-                    raw = await self._exchange(self._request(method, path, body))
-            except (OSError, asyncio.IncompleteReadError) as error:
-                raise BrokenReply(str(error)) from error
+    async def send(self, method: str, path: str, body: bytes | None, timeout: float) -> Reply:
+        """One request and its whole reply; `timeout` includes waiting for a connection."""
+        try:
+            async with asyncio.timeout(timeout), self.gate:
+                raw = await self._exchange(self._request(method, path, body))
+        except (OSError, asyncio.IncompleteReadError) as error:
+            raise BrokenReply(str(error)) from error
         reply = parse_reply(raw)
         for set_cookie in reply.cookies:
             self._keep_cookie(set_cookie)
-        if follow and method == "GET" and reply.status in (301, 302, 303):
-            return await self.send("GET", local_path(reply.headers["location"]), None, timeout,
-                                   follow=True)
         return reply
+
+    async def _follow(self, reply: Reply, timeout: float) -> Reply:
+        """GET where a redirect points, as a browser does, a few times at most."""
+        for _ in range(MAX_REDIRECTS):
+            if reply.status not in (301, 302, 303) or "location" not in reply.headers:
+                return reply
+            reply = await self.send("GET", local_path(reply.headers["location"]), None, timeout)
+        raise BrokenReply("too many redirects")
 
     async def _exchange(self, request: bytes) -> bytes:
         reader, writer = await asyncio.open_connection(self.host, self.port)

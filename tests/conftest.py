@@ -26,6 +26,7 @@ def app(tmp_path):
         "PUBLIC_URL": "http://quiz.test",
     })
     _fresh_g_per_request(app)
+    _forget_what_workers_keep()
     with app.app_context():
         from flask_migrate import upgrade
 
@@ -42,6 +43,15 @@ def app(tmp_path):
         # every test builds its own app and engine: close its pooled connections now, or
         # psycopg warns about them when they are collected (and warnings are errors here)
         db.engine.dispose()
+
+
+def _forget_what_workers_keep() -> None:
+    """Each test has a new database whose ids start again: nothing a worker kept about the
+    last one (events read by autosave, rendered question blocks) may carry over."""
+    from assessment.quizzes import autosave, blocks
+
+    autosave._EVENTS.clear()
+    blocks._BLOCKS.clear()
 
 
 def _fresh_g_per_request(app) -> None:

@@ -2,13 +2,16 @@
 
 Fifty phones send an answer every few seconds, so the usual answer is one
 statement: an upsert that writes only if the attempt is still this phone's, in
-progress, in an open phase and on time (the attempt is locked on PostgreSQL
-while it checks, so a submit cannot slip in between). What that statement needs
-to know of the event (its id and bank version) never changes, so a worker reads
-it with the first answer of an event and keeps it. When the statement writes
-nothing, or the event is not known yet, the attempt is read in a joined query
-and checked, and anything unusual (submitted, phase closed, time up) goes to the
-ordinary operations, which finish the attempt and say why.
+progress, in an open phase, on time when it arrived, and of the bank version
+the answer was scored against (the attempt is locked on PostgreSQL while it
+checks, so a submit cannot slip in between). A worker reads what that statement
+needs of the event (its id and bank version) with its first answer for the
+event and keeps it; the bank can only change before anyone has answered, and
+the statement checks it still holds. When the statement writes nothing, or the
+event is not known yet, the attempt is read in a joined query and checked, and
+anything unusual (submitted, phase closed, time up) goes to the ordinary
+operations, which finish the attempt and say why. A browser identified at more
+than one event (a trainer trying several) always takes that second way.
 
 Scoring an answer as it is saved costs little here, spread over the whole test,
 and spares the moment everyone submits at once from writing every answer's
@@ -45,7 +48,7 @@ class Saved:
 
 @dataclass(frozen=True)
 class EventFacts:
-    """What the one-statement save needs of an event; fixed once the event exists."""
+    """What the one-statement save needs of an event, as a worker last read it."""
 
     event_id: int
     bank_version_id: int
@@ -102,6 +105,8 @@ def _saved_in_one_statement(code: str, participant_ids: set[int], attempt_id: in
         row = _answer_row(attempt_id, question, parse_given(question, raw))
         written = connection.execute(_guarded_upsert_statement(connection.dialect.name), {
             **row, "participant_id": next(iter(participant_ids)), "event_id": facts.event_id,
+            "bank_version_id": facts.bank_version_id,
+            # on time when it arrived: waiting for the lock does not make an answer late
             "on_time_after": datetime.now() - ops.DEADLINE_GRACE,
         }).rowcount
         connection.commit()
@@ -150,9 +155,11 @@ def _upsert_statement(dialect: str):
 OPEN_ATTEMPT_OF_PHONE = exists(
     select(Attempt.id)
     .join(Phase, Phase.id == Attempt.phase_id)
+    .join(Event, Event.id == Phase.event_id)
     .where(Attempt.id == bindparam("attempt_id"),
            Attempt.participant_id == bindparam("participant_id"),
-           Phase.event_id == bindparam("event_id"),
+           Event.id == bindparam("event_id"),
+           Event.bank_version_id == bindparam("bank_version_id"),
            Attempt.status == "in_progress", Phase.state == "open",
            or_(Attempt.deadline.is_(None), Attempt.deadline >= bindparam("on_time_after")))
     .with_for_update(of=Attempt)

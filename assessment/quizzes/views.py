@@ -23,6 +23,7 @@ from assessment.i18n import choose_language
 from assessment.organisation.lists import department_choices, level_choices
 from assessment.quizzes import operations as ops
 from assessment.quizzes.autosave import save_one
+from assessment.quizzes.blocks import kept_question
 from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers_from_form
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.results import result_for
@@ -178,6 +179,8 @@ def _render_quiz(event, participant, attempt):
     return render_template(
         "quizzes/quiz.html", event=event, participant=participant, attempt=attempt,
         questions=questions, saved=ops.saved_values(attempt), bank=bank,
+        bank_key=(event.bank_version_id, event.bank_version.source_sha256),
+        kept_question=kept_question,
     )
 
 

@@ -1,4 +1,5 @@
-"""What a worker has checked once and trusts for a few minutes: session cookies, CSRF tokens.
+"""What a worker has checked or read once and trusts for a while: session cookies and CSRF
+tokens for a few minutes, what autosave needs of an event for an hour.
 
 A bounded dict of key -> (monotonic time it stops being trusted, value). When full, expired
 entries go first; if it is still full, everything goes (checking again is always safe).

@@ -560,7 +560,26 @@ def test_the_one_statement_save_refuses_someone_elses_attempt_and_unknown_questi
     assert _answers_of(attempt_id_from(mine)) == {question.id: right}
 
 
-def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, bank_version):
+def _another_single(bank, first):
+    return next(q for q in bank.questions if q.type == "single" and q.id != first.id)
+
+
+#: the answer that arrives while the attempt is held: a new question, or the first one changed
+#: (a change touches no new row, so only the lock on the attempt makes it wait)
+WHICH_ANSWER = ["new", "changed"]
+
+
+def _late_answer(bank, first, which):
+    """(question, option) of an answer given after `first` was answered right."""
+    if which == "changed":
+        return first, _wrong_single(first)
+    question = _another_single(bank, first)
+    return question, next(o.id for o in question.options if o.correct)
+
+
+@pytest.mark.parametrize("which", WHICH_ANSWER)
+def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, bank_version,
+                                                                   which):
     """A submit holds the attempt while it scores and closes it; an answer arriving meanwhile
     waits, then writes nothing (the attempt is submitted) and the phone is told so (on
     PostgreSQL the waiting statement checks the attempt again as the submit left it)."""
@@ -577,7 +596,7 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
     bank = bank_of(bank_version)
     first, right = _right_single(bank)
     assert _save(client, event, html, first.id, right).get_json()["saved"] is True
-    late = next(q for q in bank.questions if q.type == "single" and q.id != first.id)
+    late, late_option = _late_answer(bank, first, which)
     code = event.code
     db.session.commit()
     outcome = {}
@@ -585,7 +604,7 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
     def save_meanwhile():
         with app.app_context():
             try:
-                autosave.save_one(code, {participant_id}, attempt_id, late.id, ["a"])
+                autosave.save_one(code, {participant_id}, attempt_id, late.id, [late_option])
                 outcome["done"] = "saved"
             except AttemptClosed as closed:
                 outcome["done"] = closed.reason
@@ -605,7 +624,9 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
     assert db.session.get(Attempt, attempt_id).score == first.points
 
 
-def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, bank_version):
+@pytest.mark.parametrize("which", WHICH_ANSWER)
+def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, bank_version,
+                                                                which):
     import threading
     import time
 
@@ -619,9 +640,10 @@ def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, ban
     bank = bank_of(bank_version)
     first, right = _right_single(bank)
     assert _save(client, event, html, first.id, right).get_json()["saved"] is True
-    second = next(q for q in bank.questions if q.type == "single" and q.id != first.id)
-    second_right = next(o.id for o in second.options if o.correct)
-    code, event_id = event.code, event.id
+    late, late_option = _late_answer(bank, first, which)
+    given = {first.id: (first, right), late.id: (late, late_option)}  # a change replaces
+    expected = sum(points_for(question, value) for question, value in given.values())
+    code, event_id, version_id = event.code, event.id, event.bank_version_id
     db.session.commit()
     outcome = {}
 
@@ -631,8 +653,9 @@ def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, ban
 
     with db.engine.connect() as saving:  # the one-statement save, held open
         written = saving.execute(autosave._guarded_upsert_statement(saving.dialect.name), {
-            **autosave._answer_row(attempt_id, second, second_right),
+            **autosave._answer_row(attempt_id, late, late_option),
             "participant_id": participant_id, "event_id": event_id,
+            "bank_version_id": version_id,
             "on_time_after": datetime.now() - timedelta(minutes=1)}).rowcount
         assert written == 1
         submitter = threading.Thread(target=submit_meanwhile)
@@ -643,4 +666,51 @@ def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, ban
     submitter.join(timeout=20)
     assert outcome == {"done": "submitted"}
     db.session.expire_all()
-    assert db.session.get(Attempt, attempt_id).score == first.points + second.points
+    assert db.session.get(Attempt, attempt_id).score == expected
+
+
+def test_the_one_statement_save_writes_nothing_for_a_bank_changed_since(client, bank_version):
+    """A worker keeps an event's bank version; the bank can change while nobody has answered
+    (a phase close removes attempts without answers). The statement checks the version, so a
+    kept one that no longer holds writes nothing and the attempt is read again."""
+    from assessment.banks.operations import load_bank
+    from assessment.quizzes import autosave
+    from tests.helpers import SHIPPED_BANK
+
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    assert _save(client, event, html, question.id, right).get_json()["saved"] is True
+    kept = autosave._EVENTS.get(event.code)
+    other = load_bank(SHIPPED_BANK.read_text(encoding="utf-8").replace(
+        "version: ", "version: 9", 1), "other.yaml").version  # the bank the event had before
+    autosave._EVENTS.keep(event.code, autosave.EventFacts(
+        kept.event_id, other.id, other.source_sha256), 60)
+    wrong = _wrong_single(question)
+    assert _save(client, event, html, question.id, wrong).get_json()["saved"] is True
+    assert _answers_of(attempt_id_from(html)) == {question.id: wrong}
+    assert autosave._EVENTS.get(event.code) == kept  # read again from the database
+
+
+def test_an_answer_within_the_grace_after_the_deadline_is_one_statement(client, bank_version):
+    from sqlalchemy import event as sqlalchemy_event
+
+    event = make_event(bank_version, time_limit_minutes=10)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    assert _save(client, event, html, question.id, right).get_json()["saved"] is True
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    attempt.deadline = datetime.now() - timedelta(seconds=5)  # the grace is 20 s
+    db.session.commit()
+    posted = {"csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
+              "question": question.id, "value": _wrong_single(question)}
+    url = f"/j/{event.code}/save"
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    sqlalchemy_event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        assert client.post(url, data=posted).get_json()["saved"] is True
+    finally:
+        sqlalchemy_event.remove(db.engine, "before_cursor_execute", listener)
+    assert len(statements) == 1
+    assert _answers_of(attempt_id_from(html)) == {question.id: _wrong_single(question)}

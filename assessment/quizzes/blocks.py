@@ -1,0 +1,35 @@
+"""The quiz page's question blocks, rendered once per worker and kept.
+
+A block shows one question as a phone sees it. It depends only on the question
+(that is, its bank version), the language, its number and the test's length,
+the order its options are shown in, and the answer saved for it. Thirty blocks
+were a third of what the quiz page cost the server, and a room's phones mostly
+ask for the same ones: the same bank, nothing answered yet. Anything that
+differs (another language, a saved answer, shuffled options) is another key,
+rendered once.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+#: how many rendered blocks a worker keeps; when full it starts again (rendering is safe)
+KEPT_BLOCKS = 5_000
+
+_BLOCKS: dict[tuple, Markup] = {}
+
+
+def kept_question(macro, bank_key: tuple, question, number: int, total: int, saved: dict,
+                  option_order: dict, labels, lang: str) -> Markup:
+    """The block `macro` renders for this question, from those kept when it was rendered
+    before with the same inputs."""
+    given = saved.get(question.id)
+    order = option_order.get(question.id, [])
+    key = (bank_key, lang, question.id, number, total, repr(given), tuple(order))
+    block = _BLOCKS.get(key)
+    if block is None:
+        block = macro(question, number, total, saved, option_order, labels)  # Markup, escaped
+        if len(_BLOCKS) >= KEPT_BLOCKS:
+            _BLOCKS.clear()
+        _BLOCKS[key] = block
+    return block
