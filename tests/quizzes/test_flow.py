@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -436,13 +438,21 @@ def test_a_join_that_fails_before_its_commit_leaves_the_phone_unidentified(app, 
     assert db.session.scalar(select(func.count(Participant.id))) == 0
 
 
+def _commit_after_it_waited(holding, meanwhile, outcome: dict) -> None:
+    """Run `meanwhile` in a thread while `holding` keeps its transaction open; it must still be
+    waiting half a second later, then `holding` commits and the thread is let finish."""
+    thread = threading.Thread(target=meanwhile)
+    thread.start()
+    time.sleep(0.5)
+    assert "done" not in outcome
+    holding.commit()
+    thread.join(timeout=20)
+
+
 def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app, client,
                                                                             bank_version):
     """An autosave holds the attempt while it writes; a submit that waited for it scores the
     answer it saved (on PostgreSQL a statement that waited reads as of when it began)."""
-    import threading
-    import time
-
     from assessment.quizzes import autosave
     from assessment.quizzes.submitting import submit_one
 
@@ -463,12 +473,7 @@ def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app,
         saving.execute(autosave.ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code})
         saving.execute(autosave._upsert_statement(saving.dialect.name),
                        autosave._answer_row(attempt_id, question, right))
-        submitting = threading.Thread(target=submit_meanwhile)
-        submitting.start()
-        time.sleep(0.5)  # the submit is now waiting for the attempt
-        assert "done" not in outcome
-        saving.commit()
-    submitting.join(timeout=20)
+        _commit_after_it_waited(saving, submit_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     db.session.rollback()
     attempt = db.session.get(Attempt, attempt_id)
@@ -577,25 +582,29 @@ def _late_answer(bank, first, which):
     return question, next(o.id for o in question.options if o.correct)
 
 
+def _answered_once(client, bank_version):
+    """An event, and a phone's attempt at it whose first answer (right) went the usual way:
+    (event, attempt id, participant id, (question, option))."""
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    attempt_id = attempt_id_from(html)
+    first, right = _right_single(bank_of(bank_version))
+    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
+    participant_id = db.session.get(Attempt, attempt_id).participant_id
+    return event, attempt_id, participant_id, (first, right)
+
+
 @pytest.mark.parametrize("which", WHICH_ANSWER)
 def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, bank_version,
                                                                    which):
     """A submit holds the attempt while it scores and closes it; an answer arriving meanwhile
     waits, then writes nothing (the attempt is submitted) and the phone is told so (on
     PostgreSQL the waiting statement checks the attempt again as the submit left it)."""
-    import threading
-    import time
-
     from assessment.quizzes import autosave, submitting
     from assessment.quizzes.operations import AttemptClosed
 
-    event = make_event(bank_version)
-    html = identify(client, event).get_data(as_text=True)
-    attempt_id = attempt_id_from(html)
-    participant_id = db.session.get(Attempt, attempt_id).participant_id
+    event, attempt_id, participant_id, (first, right) = _answered_once(client, bank_version)
     bank = bank_of(bank_version)
-    first, right = _right_single(bank)
-    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
     late, late_option = _late_answer(bank, first, which)
     code = event.code
     db.session.commit()
@@ -613,12 +622,7 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
         holding.execute(submitting.ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code})
         saved = submitting._saved_answers(holding, attempt_id)
         assert submitting._close_and_score(holding, attempt_id, bank, "participant", saved)
-        saving = threading.Thread(target=save_meanwhile)
-        saving.start()
-        time.sleep(0.5)  # the save is now waiting for the attempt
-        assert "done" not in outcome
-        holding.commit()
-    saving.join(timeout=20)
+        _commit_after_it_waited(holding, save_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     assert _answers_of(attempt_id) == {first.id: right}
     assert db.session.get(Attempt, attempt_id).score == first.points
@@ -627,20 +631,11 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
 @pytest.mark.parametrize("which", WHICH_ANSWER)
 def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, bank_version,
                                                                 which):
-    import threading
-    import time
-
     from assessment.quizzes import autosave
     from assessment.quizzes.submitting import submit_one
 
-    event = make_event(bank_version)
-    html = identify(client, event).get_data(as_text=True)
-    attempt_id = attempt_id_from(html)
-    participant_id = db.session.get(Attempt, attempt_id).participant_id
-    bank = bank_of(bank_version)
-    first, right = _right_single(bank)
-    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
-    late, late_option = _late_answer(bank, first, which)
+    event, attempt_id, participant_id, (first, right) = _answered_once(client, bank_version)
+    late, late_option = _late_answer(bank_of(bank_version), first, which)
     given = {first.id: (first, right), late.id: (late, late_option)}  # a change replaces
     expected = sum(points_for(question, value) for question, value in given.values())
     code, event_id, version_id = event.code, event.id, event.bank_version_id
@@ -658,12 +653,7 @@ def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, ban
             "bank_version_id": version_id,
             "on_time_after": datetime.now() - timedelta(minutes=1)}).rowcount
         assert written == 1
-        submitter = threading.Thread(target=submit_meanwhile)
-        submitter.start()
-        time.sleep(0.5)  # the submit is now waiting for the attempt
-        assert "done" not in outcome
-        saving.commit()
-    submitter.join(timeout=20)
+        _commit_after_it_waited(saving, submit_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     db.session.expire_all()
     assert db.session.get(Attempt, attempt_id).score == expected
