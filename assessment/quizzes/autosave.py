@@ -99,12 +99,11 @@ def _saved_in_one_statement(code: str, participant_ids: set[int], attempt_id: in
     with db.engine.connect() as connection:
         bank = bank_by_version(facts.bank_version_id, facts.source_sha256, connection)
         try:
-            question = bank.question(question_id)
-        except KeyError:
+            answer = _scored_answer(bank, attempt_id, question_id, raw)
+        except KeyError:  # not a question of this bank: the full check says so
             return False
-        row = _answer_row(attempt_id, question, parse_given(question, raw))
         written = connection.execute(_guarded_upsert_statement(connection.dialect.name), {
-            **row, "participant_id": next(iter(participant_ids)), "event_id": facts.event_id,
+            **answer, "participant_id": next(iter(participant_ids)), "event_id": facts.event_id,
             "bank_version_id": facts.bank_version_id,
             # on time when it arrived: waiting for the lock does not make an answer late
             "on_time_after": datetime.now() - ops.DEADLINE_GRACE,
@@ -116,9 +115,8 @@ def _saved_in_one_statement(code: str, participant_ids: set[int], attempt_id: in
 def _store(connection, row, attempt_id: int, question_id: str, raw: list[str]) -> None:
     """Insert or replace the answer, parsed and scored for its question, through `connection`."""
     bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
-    question = bank.question(question_id)
     connection.execute(_upsert_statement(connection.dialect.name),
-                       _answer_row(attempt_id, question, parse_given(question, raw)))
+                       _scored_answer(bank, attempt_id, question_id, raw))
 
 
 #: built once: constructing statements costs more than running them on this path
@@ -184,6 +182,12 @@ def _guarded_upsert_statement(dialect: str):
         set_={"value": statement.excluded.value, "points": statement.excluded.points,
               "saved_at": statement.excluded.saved_at},
     ).execution_options(preserve_rowcount=True)  # an INSERT's rowcount is kept only if asked
+
+
+def _scored_answer(bank, attempt_id: int, question_id: str, raw: list[str]) -> dict:
+    """The answer row for `raw` as given to the bank's question, parsed and scored."""
+    question = bank.question(question_id)
+    return _answer_row(attempt_id, question, parse_given(question, raw))
 
 
 def _answer_row(attempt_id: int, question, value) -> dict:

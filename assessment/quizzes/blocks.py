@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-#: how many rendered blocks a worker keeps; when full it starts again (rendering is safe)
-KEPT_BLOCKS = 5_000
+from assessment.web.kept import Kept
 
-_BLOCKS: dict[tuple, Markup] = {}
+#: (bank, language, question, number, length, saved answer, option order) -> rendered block
+_BLOCKS = Kept()
+#: a block never goes stale (its key holds everything it shows); this only bounds memory
+BLOCK_SECONDS = 3600
 
 
 def kept_question(macro, bank_key: tuple, question, number: int, total: int, saved: dict,
@@ -29,7 +31,5 @@ def kept_question(macro, bank_key: tuple, question, number: int, total: int, sav
     block = _BLOCKS.get(key)
     if block is None:
         block = macro(question, number, total, saved, option_order, labels)  # Markup, escaped
-        if len(_BLOCKS) >= KEPT_BLOCKS:
-            _BLOCKS.clear()
-        _BLOCKS[key] = block
+        _BLOCKS.keep(key, block, BLOCK_SECONDS)
     return block

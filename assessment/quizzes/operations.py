@@ -152,7 +152,7 @@ def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
     if attempt.is_submitted:
         raise AttemptClosed("submitted")
     if not attempt.phase.is_open:  # missed by the close (started in that instant)
-        _finish_at_close(attempt.id, attempt.phase, "phase_closed")
+        _finish_at_close(attempt.id, bank_of(attempt.phase.event.bank_version), "phase_closed")
         raise AttemptClosed("phase_closed")
     if attempt.deadline and now > attempt.deadline + DEADLINE_GRACE:
         submit_attempt(attempt, by="time_limit")
@@ -201,15 +201,16 @@ def finish_open_attempts(phase: Phase, reason: str) -> int:
     submitted."""
     query = select(Attempt.id).where(Attempt.phase_id == phase.id,
                                      Attempt.status == "in_progress")
+    bank = bank_of(phase.event.bank_version)
     finished = 0
     for attempt_id in list(db.session.scalars(query)):
-        finished += _finish_at_close(attempt_id, phase, reason) == "submitted"
+        finished += _finish_at_close(attempt_id, bank, reason) == "submitted"
     return finished
 
 
-def _finish_at_close(attempt_id: int, phase: Phase, reason: str) -> str:
+def _finish_at_close(attempt_id: int, bank: Bank, reason: str) -> str:
     """submitting.finish_at_close, committed: one attempt's lock at a time."""
-    outcome = finish_at_close(attempt_id, bank_of(phase.event.bank_version), reason)
+    outcome = finish_at_close(attempt_id, bank, reason)
     db.session.commit()
     return outcome
 

@@ -30,6 +30,7 @@ from assessment.quizzes.results import result_for
 from assessment.quizzes.submitting import submit_one
 
 bp = Blueprint("quizzes", __name__)
+bp.add_app_template_global(kept_question)
 
 CLOSED_MESSAGES = {
     "submitted": _l("These answers were already submitted; nothing was changed."),
@@ -180,7 +181,6 @@ def _render_quiz(event, participant, attempt):
         "quizzes/quiz.html", event=event, participant=participant, attempt=attempt,
         questions=questions, saved=ops.saved_values(attempt), bank=bank,
         bank_key=(event.bank_version_id, event.bank_version.source_sha256),
-        kept_question=kept_question,
     )
 
 

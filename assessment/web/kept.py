@@ -34,3 +34,7 @@ class Kept:
 
     def clear(self) -> None:
         self._entries.clear()
+
+    def __len__(self) -> int:
+        """How many entries are held, trusted or expired."""
+        return len(self._entries)

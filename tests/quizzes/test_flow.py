@@ -6,9 +6,11 @@ import json
 import re
 import threading
 import time
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import event as sql_event
 from sqlalchemy import func, select
 
 from assessment.banks.operations import bank_of
@@ -131,7 +133,6 @@ def test_answers_carry_their_points_and_submit_writes_only_those_missing(client,
     """Autosave and the no-JavaScript page form store each answer's points as they save it;
     submitting scores everything again and writes only the points that differ (an answer
     saved before points were stored with it)."""
-    from sqlalchemy import event as sql_event
     from sqlalchemy import update
 
     from assessment.quizzes.models import Answer
@@ -162,17 +163,10 @@ def test_answers_carry_their_points_and_submit_writes_only_those_missing(client,
                                             Answer.question_key == other.id).values(points=None))
     db.session.commit()  # as if saved before points were stored with answers
 
-    written = []
-
-    def count_points_written(conn, cursor, statement, parameters, context, executemany):
-        if statement.startswith("UPDATE answer SET points"):
-            written.append(len(parameters) if executemany else 1)
-
-    sql_event.listen(db.engine, "before_cursor_execute", count_points_written)
-    try:
+    with _statements_run() as run:
         _submit(client, event, html)
-    finally:
-        sql_event.remove(db.engine, "before_cursor_execute", count_points_written)
+    written = [len(parameters) if executemany else 1 for statement, parameters, executemany
+               in run if statement.startswith("UPDATE answer SET points")]
     assert sum(written) == 1  # only the answer without points
     assert points() == as_scored() and points()[other.id] == 0.0
     assert attempt.is_submitted and attempt.score == 0.0
@@ -480,6 +474,32 @@ def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app,
     assert attempt.score == question.points
 
 
+@contextmanager
+def _statements_run():
+    """(statement, parameters, executemany) of everything the app runs inside the block."""
+    run = []
+
+    def record(_conn, _cursor, statement, parameters, _context, executemany):
+        run.append((statement, parameters, executemany))
+
+    sql_event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield run
+    finally:
+        sql_event.remove(db.engine, "before_cursor_execute", record)
+
+
+def _statements_of_one_save(client, event, html, question_id: str, value) -> list[str]:
+    """The statements one autosave ran (it must be saved); the post is built before, so the
+    test's own reads are not counted."""
+    posted = {"csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
+              "question": question_id, "value": value}
+    url = f"/j/{event.code}/save"
+    with _statements_run() as run:
+        assert client.post(url, data=posted).get_json()["saved"] is True
+    return [statement for statement, _parameters, _executemany in run]
+
+
 def _answers_of(attempt_id: int) -> dict:
     db.session.expire_all()
     return {a.question_key: a.value for a in db.session.get(Attempt, attempt_id).answers}
@@ -487,28 +507,14 @@ def _answers_of(attempt_id: int) -> dict:
 
 def test_an_answer_after_the_first_is_one_statement(client, bank_version):
     """The first answer reads the event once; every later one is one guarded upsert."""
-    from sqlalchemy import event as sqlalchemy_event
-
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
     bank = bank_of(bank_version)
     first, right = _right_single(bank)
-    second = next(q for q in bank.questions if q.type == "single" and q.id != first.id)
+    second = _another_single(bank, first)
     assert _save(client, event, html, first.id, right).get_json()["saved"] is True
-    statements = []
-
-    def count(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
     wrong = _wrong_single(second)
-    posted = {"csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
-              "question": second.id, "value": wrong}
-    url = f"/j/{event.code}/save"  # read now: the test's own reads would be counted too
-    sqlalchemy_event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        assert client.post(url, data=posted).get_json()["saved"] is True
-    finally:
-        sqlalchemy_event.remove(db.engine, "before_cursor_execute", count)
+    statements = _statements_of_one_save(client, event, html, second.id, wrong)
     assert len(statements) == 1 and statements[0].lstrip().upper().startswith("INSERT")
     assert _answers_of(attempt_id_from(html)) == {first.id: right, second.id: wrong}
     stored = db.session.get(Attempt, attempt_id_from(html)).answers
@@ -541,7 +547,7 @@ def test_the_one_statement_save_refuses_a_finished_attempt(client, bank_version,
     first, right = _right_single(bank)
     assert _save(client, event, html, first.id, right).get_json()["saved"] is True
     finish(client, event, html)
-    other = next(q for q in bank.questions if q.type == "single" and q.id != first.id)
+    other = _another_single(bank, first)
     response = _save(client, event, html, other.id, _wrong_single(other))
     assert response.status_code == 409 and response.get_json()["closed"] is True
     assert _answers_of(attempt_id_from(html)) == {first.id: right}
@@ -683,8 +689,6 @@ def test_the_one_statement_save_writes_nothing_for_a_bank_changed_since(client, 
 
 
 def test_an_answer_within_the_grace_after_the_deadline_is_one_statement(client, bank_version):
-    from sqlalchemy import event as sqlalchemy_event
-
     event = make_event(bank_version, time_limit_minutes=10)
     html = identify(client, event).get_data(as_text=True)
     question, right = _right_single(bank_of(bank_version))
@@ -692,15 +696,7 @@ def test_an_answer_within_the_grace_after_the_deadline_is_one_statement(client, 
     attempt = db.session.get(Attempt, attempt_id_from(html))
     attempt.deadline = datetime.now() - timedelta(seconds=5)  # the grace is 20 s
     db.session.commit()
-    posted = {"csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
-              "question": question.id, "value": _wrong_single(question)}
-    url = f"/j/{event.code}/save"
-    statements = []
-    listener = lambda *args: statements.append(args[2])  # noqa: E731
-    sqlalchemy_event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        assert client.post(url, data=posted).get_json()["saved"] is True
-    finally:
-        sqlalchemy_event.remove(db.engine, "before_cursor_execute", listener)
+    statements = _statements_of_one_save(client, event, html, question.id,
+                                         _wrong_single(question))
     assert len(statements) == 1
     assert _answers_of(attempt_id_from(html)) == {question.id: _wrong_single(question)}
