@@ -52,8 +52,6 @@ def _configure_database(app: Flask) -> None:
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
     if database.is_sqlite(url):
         options.update(database.sqlite_engine_options(app.config["SQLITE_BUSY_TIMEOUT"]))
-    else:
-        options.setdefault("pool_pre_ping", True)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
@@ -69,6 +67,8 @@ def _init_extensions(app: Flask) -> None:
     with app.app_context():
         if database.is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
             database.install_sqlite_hooks(db.engine, app.config["SQLITE_BUSY_TIMEOUT"])
+        elif not app.config["SQLALCHEMY_ENGINE_OPTIONS"].get("pool_pre_ping"):
+            database.install_idle_ping(db.engine, app.config["DATABASE_PING_AFTER_IDLE"])
 
 
 #: Every feature's blueprint, web pages and CLI groups alike ("module:attribute").

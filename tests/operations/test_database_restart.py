@@ -1,0 +1,63 @@
+"""PostgreSQL: a pooled connection the database server closed (a restart) is replaced.
+
+Connections left idle are checked before use; one used a moment ago is not (that check
+was a round trip for every autosave). Each test closes the app's pooled connection from
+the server's side, as a restart of PostgreSQL does.
+"""
+
+from __future__ import annotations
+
+import time
+
+import psycopg
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from assessment.extensions import db
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pooled_backend(app) -> int:
+    """The server process of the one connection the app's pool now holds, idle."""
+    if db.engine.url.get_backend_name() != "postgresql":
+        pytest.skip("needs TEST_DATABASE_URL pointing at PostgreSQL")
+    db.session.remove()
+    db.engine.dispose()
+    pid = _backend_pid()
+    assert db.engine.pool.checkedin() == 1
+    return pid
+
+
+def _backend_pid() -> int:
+    pid = db.session.scalar(text("SELECT pg_backend_pid()"))
+    db.session.commit()
+    db.session.remove()  # the connection goes back to the pool
+    return pid
+
+
+def _closed_by_the_server(pid: int) -> None:
+    url = db.engine.url.set(drivername="postgresql")
+    with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as admin:
+        assert admin.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0]
+
+
+def test_an_idle_connection_the_server_closed_is_replaced_before_use(app, pooled_backend):
+    _closed_by_the_server(pooled_backend)
+    time.sleep(app.config["DATABASE_PING_AFTER_IDLE"] + 0.1)
+
+    assert _backend_pid() != pooled_backend  # no error: a fresh connection answered
+
+
+def test_a_connection_in_constant_use_is_not_checked(app, pooled_backend):
+    """The price of not checking every time: right after a restart, one statement fails
+    (a phone's autosave retries it) and the pool starts afresh."""
+    _closed_by_the_server(pooled_backend)
+
+    with pytest.raises(OperationalError):
+        db.session.scalar(text("SELECT 1"))
+    db.session.rollback()
+    db.session.remove()
+    assert _backend_pid() != pooled_backend
