@@ -6,6 +6,7 @@ import secrets
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from assessment.banks.models import BankVersion
 from assessment.events.models import PHASE_KINDS, Event, Phase
@@ -36,6 +37,17 @@ def normalise_code(code: str) -> str:
 def find_event(code: str) -> Event | None:
     """The event with this join code, typed in any case."""
     return db.session.scalars(select(Event).where(Event.code == normalise_code(code))).first()
+
+
+#: the event with what answering reads of it (which phase is open, the bank version), in one
+#: statement rather than three
+EVENT_FOR_ANSWERING = select(Event).options(joinedload(Event.phases), joinedload(Event.bank_version))
+
+
+def find_event_for_answering(code: str) -> Event | None:
+    """find_event, with the event's phases and bank version read in the same statement."""
+    query = EVENT_FOR_ANSWERING.where(Event.code == normalise_code(code))
+    return db.session.scalars(query).unique().first()
 
 
 def create_event(

@@ -33,6 +33,10 @@ class Participant(db.Model):
     event: Mapped[Event] = relationship()
     attempts: Mapped[list[Attempt]] = relationship(back_populates="participant")
 
+    #: True on the object whose transaction added this person (not a column): that
+    #: transaction is the only one that can see them, so they have no attempt yet
+    added_just_now = False
+
 
 class Attempt(db.Model):
     """One participant's answers to one phase; submitted exactly once."""

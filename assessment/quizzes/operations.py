@@ -102,6 +102,7 @@ def _add_participant(event, name, department_code, level_code, employee_id) -> P
     try:
         with db.session.begin_nested():
             db.session.add(participant)
+        participant.added_just_now = True
     except IntegrityError:  # the same person on two phones at once: take the first
         if employee_id:
             return _participant_where(event, Participant.employee_id == employee_id)
@@ -119,7 +120,7 @@ def attempt_for(participant: Participant, phase: Phase) -> Attempt | None:
 
 def start_attempt(participant: Participant, phase: Phase) -> Attempt:
     """The attempt at this phase, started now with its question order fixed if new."""
-    existing = attempt_for(participant, phase)
+    existing = None if participant.added_just_now else attempt_for(participant, phase)
     if existing:
         return existing
     event = phase.event

@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from assessment.banks.operations import bank_of
-from assessment.events.operations import find_event, normalise_code
+from assessment.events.operations import find_event, find_event_for_answering, normalise_code
 from assessment.extensions import db
 from assessment.i18n import choose_language
 from assessment.organisation.lists import department_choices, level_choices
@@ -63,8 +63,10 @@ def switch_language(lang):
     return redirect(target if target.startswith("/") and not target.startswith("//") else "/")
 
 
-def _event_or_404(code):
-    event = find_event(code)
+def _event_or_404(code, answering: bool = False):
+    """The event, with its phases and bank version read along when `answering` (the pages that
+    start, show, confirm or score an attempt need them)."""
+    event = find_event_for_answering(code) if answering else find_event(code)
     if event is None:
         abort(404)
     return event
@@ -83,7 +85,7 @@ def current_participant(event) -> Participant | None:
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
 def join(code):
-    event = _event_or_404(code)
+    event = _event_or_404(code, answering=request.method == "POST")
     if code != event.code:
         return redirect(url_for("quizzes.join", code=event.code))
     if current_participant(event) and request.method == "GET":
@@ -148,7 +150,7 @@ def _participant_or_join(event):
 
 @bp.route("/j/<code>/quiz", methods=["GET", "POST"])
 def quiz(code):
-    event = _event_or_404(code)
+    event = _event_or_404(code, answering=True)
     participant = _participant_or_join(event)
     phase = event.open_phase
     if phase is None:
@@ -232,7 +234,7 @@ def _my_participant_ids() -> set[int]:
 
 @bp.route("/j/<code>/confirm")
 def confirm(code):
-    event = _event_or_404(code)
+    event = _event_or_404(code, answering=True)
     participant = _participant_or_join(event)
     phase = event.open_phase
     attempt = ops.attempt_for(participant, phase) if phase else None
@@ -260,7 +262,7 @@ def submit(code):
 
 @bp.route("/j/<code>/result")
 def result(code):
-    event = _event_or_404(code)
+    event = _event_or_404(code, answering=True)
     participant = _participant_or_join(event)
     outcome = result_for(event, participant)
     if outcome is None:
