@@ -41,7 +41,8 @@ def find_event(code: str) -> Event | None:
 
 #: the event with what answering reads of it (which phase is open, the bank version), in one
 #: statement rather than three
-EVENT_FOR_ANSWERING = select(Event).options(joinedload(Event.phases), joinedload(Event.bank_version))
+EVENT_FOR_ANSWERING = select(Event).options(
+    joinedload(Event.phases), joinedload(Event.bank_version))
 
 
 def find_event_for_answering(code: str) -> Event | None:

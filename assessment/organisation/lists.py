@@ -8,29 +8,46 @@ from assessment.extensions import db
 from assessment.i18n import current_language
 from assessment.organisation import defaults
 from assessment.organisation.models import Department, LevelGroup, StaffLevel
+from assessment.web.kept import Kept
 
 
 def _name(row, lang: str) -> str:
     return row.name_en if lang == "en" and row.name_en else row.name_th
 
 
-def department_choices(lang: str | None = None) -> list[tuple[str, str]]:
-    """(code, name) of active departments in the list's order.
+#: (list, language) -> the participant's choices, as a worker last read them. Every phone's
+#: join page and identify read both lists, which change only when HR edits them: the worker
+#: that saves an edit forgets them at once (forget_choices), the others within CHOICES_SECONDS.
+_CHOICES = Kept()
+CHOICES_SECONDS = 10
 
-    Read as plain rows, not ORM objects: every phone's join page and identify read both lists,
-    and building an object per department was a tenth of identifying."""
-    lang = lang or current_language()
-    rows = db.session.execute(select(Department.code, Department.name_th, Department.name_en)
-                              .where(Department.active).order_by(Department.position))
-    return [(row.code, _name(row, lang)) for row in rows]
+
+def department_choices(lang: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of active departments in the list's order."""
+    return _choices(Department, lang or current_language())
 
 
 def level_choices(lang: str | None = None) -> list[tuple[str, str]]:
     """(code, name) of active staff levels, most senior first."""
-    lang = lang or current_language()
-    rows = db.session.execute(select(StaffLevel.code, StaffLevel.name_th, StaffLevel.name_en)
-                              .where(StaffLevel.active).order_by(StaffLevel.position))
-    return [(row.code, _name(row, lang)) for row in rows]
+    return _choices(StaffLevel, lang or current_language())
+
+
+def forget_choices() -> None:
+    """Read the lists again at the next page (called when HR changed one)."""
+    _CHOICES.clear()
+
+
+def _choices(model, lang: str) -> list[tuple[str, str]]:
+    """Read as plain rows, not ORM objects: building an object per department was a tenth of
+    identifying."""
+    kept = _CHOICES.get((model.__tablename__, lang))
+    if kept is not None:
+        return list(kept)
+    rows = db.session.execute(select(model.code, model.name_th, model.name_en)
+                              .where(model.active).order_by(model.position))
+    choices = [(row.code, _name(row, lang)) for row in rows]
+    _CHOICES.keep((model.__tablename__, lang), tuple(choices), CHOICES_SECONDS)
+    return choices
 
 
 def names(lang: str) -> dict[str, dict[str, str]]:
@@ -63,4 +80,5 @@ def seed_defaults() -> bool:
         db.session.add(Department(code=department.code, name_th=department.th,
                                   name_en=department.en, position=department.order))
     db.session.commit()
+    forget_choices()
     return True

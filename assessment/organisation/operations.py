@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from assessment.extensions import db
+from assessment.organisation.lists import forget_choices
 from assessment.organisation.models import Department, LevelGroup, StaffLevel
 
 #: the two lists an administrator edits, by the name their pages use
@@ -40,7 +41,7 @@ def add_row(model, code: str, name_th: str, name_en: str, **extra):
     row = model(code=code, name_th=name_th.strip(), name_en=name_en.strip(), position=last + 1,
                 active=True, **extra)
     db.session.add(row)
-    db.session.commit()
+    _saved()
     return row
 
 
@@ -49,7 +50,7 @@ def rename_row(row, name_th: str, name_en: str, **extra) -> None:
     row.name_th, row.name_en = name_th.strip(), name_en.strip()
     for name, value in extra.items():
         setattr(row, name, value)
-    db.session.commit()
+    _saved()
 
 
 def move_row(row, step: int) -> None:
@@ -60,13 +61,20 @@ def move_row(row, step: int) -> None:
     other = index + step
     if 0 <= other < len(rows):
         row.position, rows[other].position = rows[other].position, row.position
-    db.session.commit()
+    _saved()
 
 
 def set_active(row, active: bool) -> None:
     """Show the row in participants' choices again, or hide it from them."""
     row.active = active
+    _saved()
+
+
+def _saved() -> None:
+    """Commit the change; this worker's join pages show it at once, the others' within
+    lists.CHOICES_SECONDS."""
     db.session.commit()
+    forget_choices()
 
 
 def _renumber(rows: list) -> None:

@@ -8,7 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from assessment.extensions import db
-from assessment.organisation.lists import department_choices, level_choices, names
+from assessment.organisation.lists import (
+    department_choices,
+    forget_choices,
+    level_choices,
+    names,
+)
 from assessment.organisation.models import Department, StaffLevel
 from assessment.quizzes.operations import identify_by_name, start_attempt, submit_attempt
 from tests.helpers import csrf_from, make_event
@@ -153,6 +158,33 @@ def test_hidden_department_leaves_the_join_page_but_stays_in_reports(app, admin,
     report = hr.get(f"/staff/reports/{event.code}")
     assert report.status_code == 200
     assert "หน่วยตรวจสอบภายใน" in report.get_data(as_text=True)
+
+
+def test_a_rename_reaches_the_join_page_it_was_already_shown_on(app, admin, bank_version):
+    event = make_event(bank_version)
+    phone = app.test_client()
+    assert "หน่วยตรวจสอบภายใน" in phone.get(f"/j/{event.code}").get_data(as_text=True)
+
+    post(admin, "/staff/lists/departments/audit/edit", name_th="หน่วยตรวจสอบ (ใหม่)",
+         name_en="Audit")
+
+    join_page = phone.get(f"/j/{event.code}").get_data(as_text=True)
+    assert "หน่วยตรวจสอบ (ใหม่)" in join_page and "หน่วยตรวจสอบภายใน" not in join_page
+
+
+def test_a_worker_keeps_the_choices_it_read_for_a_few_seconds(app, bank_version):
+    """Another worker's edit (here: straight in the database) shows once the kept choices
+    expire; the lists are not read again for every phone."""
+    event = make_event(bank_version)
+    phone = app.test_client()
+    phone.get(f"/j/{event.code}")
+    db.session.execute(Department.__table__.update().where(Department.code == "audit")
+                       .values(name_th="เปลี่ยนที่เครื่องอื่น"))
+    db.session.commit()
+
+    assert "หน่วยตรวจสอบภายใน" in phone.get(f"/j/{event.code}").get_data(as_text=True)
+    forget_choices()  # as CHOICES_SECONDS passing does
+    assert "เปลี่ยนที่เครื่องอื่น" in phone.get(f"/j/{event.code}").get_data(as_text=True)
 
 
 def test_nothing_can_be_deleted(admin):
