@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from assessment.banks.bank import Bank
@@ -95,20 +95,23 @@ def _participant_where(event: Event, condition) -> Participant | None:
 def _add_participant(event, name, department_code, level_code, employee_id) -> Participant:
     """A new participant, written but not committed: identifying and starting the attempt
     are one transaction, so nothing is read back between them."""
-    participant = Participant(
-        event_id=event.id, name=clean_name(name), name_key=name_key(name),
-        department_code=department_code, level_code=level_code, employee_id=employee_id,
-    )
+    row = {"event_id": event.id, "name": clean_name(name), "name_key": name_key(name),
+           "department_code": department_code, "level_code": level_code,
+           "employee_id": employee_id}
     try:
         with db.session.begin_nested():
-            db.session.add(participant)
+            participant = db.session.scalars(ADD_PARTICIPANT, [row]).one()
         participant.added_just_now = True
     except IntegrityError:  # the same person on two phones at once: take the first
         if employee_id:
             return _participant_where(event, Participant.employee_id == employee_id)
-        return _participant_where(event, (Participant.name_key == participant.name_key)
+        return _participant_where(event, (Participant.name_key == row["name_key"])
                                   & (Participant.department_code == department_code))
     return participant
+
+
+#: an ORM bulk insert returning the new object: no unit-of-work flush for one row
+ADD_PARTICIPANT = insert(Participant).returning(Participant)
 
 
 def attempt_for(participant: Participant, phase: Phase) -> Attempt | None:
@@ -126,19 +129,21 @@ def start_attempt(participant: Participant, phase: Phase) -> Attempt:
     event = phase.event
     bank = bank_of(event.bank_version)
     seed = secrets.randbits(32)
-    attempt = Attempt(
-        participant_id=participant.id, phase_id=phase.id, status="in_progress",
-        question_order=ordering.question_order(bank, seed, event.shuffle_questions),
-        option_order=ordering.option_order(bank, seed, event.shuffle_options),
-        deadline=_deadline(event), max_score=bank.max_points,
-    )
-    db.session.add(attempt)
+    row = {"participant_id": participant.id, "phase_id": phase.id, "status": "in_progress",
+           "question_order": ordering.question_order(bank, seed, event.shuffle_questions),
+           "option_order": ordering.option_order(bank, seed, event.shuffle_options),
+           "deadline": _deadline(event), "max_score": bank.max_points}
     try:
+        attempt = db.session.scalars(START_ATTEMPT, [row]).one()
         db.session.commit()
     except IntegrityError:  # started at the same moment in another tab
         db.session.rollback()
         return attempt_for(participant, phase)
     return attempt
+
+
+#: as ADD_PARTICIPANT: one row, no unit-of-work flush
+START_ATTEMPT = insert(Attempt).returning(Attempt)
 
 
 def _deadline(event: Event) -> datetime | None:
