@@ -68,8 +68,16 @@ def sqlite_engine_options(busy_timeout: int) -> dict:
     return {"connect_args": {"timeout": busy_timeout, "isolation_level": None}}
 
 
+#: INSERT ... RETURNING (identify adds a person and an attempt and reads them back at once)
+OLDEST_SQLITE = (3, 35)
+
+
 def install_sqlite_hooks(engine: Engine, busy_timeout: int) -> None:
     """WAL, foreign keys and BEGIN IMMEDIATE on every SQLite connection."""
+    if sqlite3.sqlite_version_info < OLDEST_SQLITE:
+        raise RuntimeError(f"SQLite {sqlite3.sqlite_version} is too old: the app needs "
+                           f"{'.'.join(map(str, OLDEST_SQLITE))} or later (Python's sqlite3 "
+                           "module uses the system's SQLite; Debian 12 has 3.40)")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):

@@ -33,8 +33,9 @@ class Participant(db.Model):
     event: Mapped[Event] = relationship()
     attempts: Mapped[list[Attempt]] = relationship(back_populates="participant")
 
-    #: True on the object whose transaction added this person (not a column): that
-    #: transaction is the only one that can see them, so they have no attempt yet
+    #: True on the object whose transaction added this person (not a column), until their
+    #: first attempt is started: that transaction is the only one that can see them, so they
+    #: have no attempt to look for yet
     added_just_now = False
 
 

@@ -123,7 +123,8 @@ def attempt_for(participant: Participant, phase: Phase) -> Attempt | None:
 
 def start_attempt(participant: Participant, phase: Phase) -> Attempt:
     """The attempt at this phase, started now with its question order fixed if new."""
-    existing = None if participant.added_just_now else attempt_for(participant, phase)
+    added_just_now, participant.added_just_now = participant.added_just_now, False  # once only
+    existing = None if added_just_now else attempt_for(participant, phase)
     if existing:
         return existing
     event = phase.event

@@ -20,7 +20,7 @@ from assessment.banks.operations import bank_of
 from assessment.events.operations import find_event, find_event_for_answering, normalise_code
 from assessment.extensions import db
 from assessment.i18n import choose_language
-from assessment.organisation.lists import department_choices, level_choices
+from assessment.organisation.lists import department_choices, forget_choices, level_choices
 from assessment.quizzes import operations as ops
 from assessment.quizzes.autosave import save_one
 from assessment.quizzes.blocks import kept_question
@@ -117,9 +117,21 @@ def _start_if_open(event, participant) -> None:
 def _name_form(event) -> NameForm:
     form = NameForm()
     form.already_joined = lambda name: ops.name_joined(event, name)
+    _offer_lists(form)
+    if form.is_submitted() and not _offers_what_was_chosen(form):
+        forget_choices()  # HR changed a list seconds ago on another worker: read it again
+        _offer_lists(form)
+    return form
+
+
+def _offer_lists(form: NameForm) -> None:
     form.department.choices = [("", _("Choose your department"))] + department_choices()
     form.level.choices = [("", _("Choose your staff level"))] + level_choices()
-    return form
+
+
+def _offers_what_was_chosen(form: NameForm) -> bool:
+    return all(field.data in {code for code, _name in field.choices}
+               for field in (form.department, form.level))
 
 
 def _identify(event, form, with_roster) -> Participant | None:

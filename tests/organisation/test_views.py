@@ -15,6 +15,7 @@ from assessment.organisation.lists import (
     names,
 )
 from assessment.organisation.models import Department, StaffLevel
+from assessment.quizzes.models import Participant
 from assessment.quizzes.operations import identify_by_name, start_attempt, submit_attempt
 from tests.helpers import csrf_from, make_event
 from tests.helpers_staff import login
@@ -185,6 +186,24 @@ def test_a_worker_keeps_the_choices_it_read_for_a_few_seconds(app, bank_version)
     assert "หน่วยตรวจสอบภายใน" in phone.get(f"/j/{event.code}").get_data(as_text=True)
     forget_choices()  # as CHOICES_SECONDS passing does
     assert "เปลี่ยนที่เครื่องอื่น" in phone.get(f"/j/{event.code}").get_data(as_text=True)
+
+
+def test_a_department_another_worker_just_added_is_accepted_at_identify(app, bank_version):
+    """A phone shown a list newer than the one this worker kept is not refused: the worker
+    reads the lists again."""
+    event = make_event(bank_version)
+    phone = app.test_client()
+    page = phone.get(f"/j/{event.code}").get_data(as_text=True)
+    db.session.add(Department(code="smart_office", name_th="สำนักงานเมืองอัจฉริยะ",
+                              name_en="Smart City Office", position=99, active=True))
+    db.session.commit()
+
+    answer = phone.post(f"/j/{event.code}", data={
+        "csrf_token": csrf_from(page), "name": "สมปอง ใหม่ใจ", "department": "smart_office",
+        "level": "gen_operational"})
+
+    assert answer.status_code == 302 and answer.location.endswith("/quiz")
+    assert db.session.scalar(select(Participant.department_code)) == "smart_office"
 
 
 def test_nothing_can_be_deleted(admin):

@@ -700,3 +700,19 @@ def test_an_answer_within_the_grace_after_the_deadline_is_one_statement(client, 
                                          _wrong_single(question))
     assert len(statements) == 1
     assert _answers_of(attempt_id_from(html)) == {question.id: _wrong_single(question)}
+
+
+def test_a_person_added_just_now_starts_one_attempt_and_is_looked_up_after(app, bank_version):
+    """The person added in this transaction has no attempt to look for; once their first
+    attempt is started, starting again finds it instead of adding a second."""
+    from assessment.quizzes import operations as ops
+
+    event = make_event(bank_version)
+    person = ops.identify_by_name(event, "สมศรี ทดลองดี", "audit", "gen_operational")
+    assert person.added_just_now
+    first = ops.start_attempt(person, event.open_phase)
+    assert not person.added_just_now
+    again = ops.start_attempt(person, event.open_phase)
+    assert again.id == first.id
+    assert first.started_at is not None and len(first.question_order) > 0
+    assert db.session.scalar(select(func.count(Attempt.id))) == 1
