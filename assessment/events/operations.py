@@ -34,20 +34,18 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
-def find_event(code: str) -> Event | None:
-    """The event with this join code, typed in any case."""
-    return db.session.scalars(select(Event).where(Event.code == normalise_code(code))).first()
-
-
 #: the event with what answering reads of it (which phase is open, the bank version), in one
 #: statement rather than three
 EVENT_FOR_ANSWERING = select(Event).options(
     joinedload(Event.phases), joinedload(Event.bank_version))
 
 
-def find_event_for_answering(code: str) -> Event | None:
-    """find_event, with the event's phases and bank version read in the same statement."""
-    query = EVENT_FOR_ANSWERING.where(Event.code == normalise_code(code))
+def find_event(code: str, answering: bool = False) -> Event | None:
+    """The event with this join code, typed in any case; with its phases and bank version
+    read in the same statement when `answering` (the pages that start, show, confirm or score
+    an attempt need them)."""
+    query = (EVENT_FOR_ANSWERING if answering else select(Event)).where(
+        Event.code == normalise_code(code))
     return db.session.scalars(query).unique().first()
 
 

@@ -17,19 +17,23 @@ def _name(row, lang: str) -> str:
 
 #: (list, language) -> the participant's choices, as a worker last read them. Every phone's
 #: join page and identify read both lists, which change only when HR edits them: the worker
-#: that saves an edit forgets them at once (forget_choices), the others within CHOICES_SECONDS.
+#: that saves an edit forgets them at once (forget_choices), the others within CHOICES_SECONDS,
+#: or sooner when a phone chose a code they lack (its page came from a worker that read the
+#: list after the edit).
 _CHOICES = Kept()
 CHOICES_SECONDS = 10
 
 
-def department_choices(lang: str | None = None) -> list[tuple[str, str]]:
-    """(code, name) of active departments in the list's order."""
-    return _choices(Department, lang or current_language())
+def department_choices(lang: str | None = None, chosen: str | None = None
+                       ) -> list[tuple[str, str]]:
+    """(code, name) of active departments in the list's order, read again if `chosen` is not
+    among those kept."""
+    return _choices(Department, lang or current_language(), chosen)
 
 
-def level_choices(lang: str | None = None) -> list[tuple[str, str]]:
-    """(code, name) of active staff levels, most senior first."""
-    return _choices(StaffLevel, lang or current_language())
+def level_choices(lang: str | None = None, chosen: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of active staff levels, most senior first; `chosen` as for departments."""
+    return _choices(StaffLevel, lang or current_language(), chosen)
 
 
 def forget_choices() -> None:
@@ -37,11 +41,11 @@ def forget_choices() -> None:
     _CHOICES.clear()
 
 
-def _choices(model, lang: str) -> list[tuple[str, str]]:
+def _choices(model, lang: str, chosen: str | None) -> list[tuple[str, str]]:
     """Read as plain rows, not ORM objects: building an object per department was a tenth of
     identifying."""
     kept = _CHOICES.get((model.__tablename__, lang))
-    if kept is not None:
+    if kept is not None and (not chosen or any(code == chosen for code, _name in kept)):
         return list(kept)
     rows = db.session.execute(select(model.code, model.name_th, model.name_en)
                               .where(model.active).order_by(model.position))

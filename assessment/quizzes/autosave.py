@@ -141,7 +141,11 @@ def _late(deadline: datetime | None) -> bool:
 
 @cache
 def _upsert_statement(dialect: str):
-    statement = DIALECT_INSERT[dialect](Answer)
+    return _replacing_the_saved_answer(DIALECT_INSERT[dialect](Answer))
+
+
+def _replacing_the_saved_answer(statement):
+    """The insert, replacing the value, points and time of an answer already saved."""
     return statement.on_conflict_do_update(
         index_elements=["attempt_id", "question_key"],
         set_={"value": statement.excluded.value, "points": statement.excluded.points,
@@ -177,11 +181,8 @@ def _guarded_upsert_statement(dialect: str):
     ).where(OPEN_ATTEMPT_OF_PHONE)
     statement = DIALECT_INSERT[dialect](Answer).from_select(
         ["attempt_id", "question_key", "value", "points", "saved_at"], answer)
-    return statement.on_conflict_do_update(
-        index_elements=["attempt_id", "question_key"],
-        set_={"value": statement.excluded.value, "points": statement.excluded.points,
-              "saved_at": statement.excluded.saved_at},
-    ).execution_options(preserve_rowcount=True)  # an INSERT's rowcount is kept only if asked
+    # an INSERT's rowcount is kept only if asked
+    return _replacing_the_saved_answer(statement).execution_options(preserve_rowcount=True)
 
 
 def _scored_answer(bank, attempt_id: int, question_id: str, raw: list[str]) -> dict:

@@ -17,10 +17,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from assessment.banks.operations import bank_of
-from assessment.events.operations import find_event, find_event_for_answering, normalise_code
+from assessment.events.operations import find_event, normalise_code
 from assessment.extensions import db
 from assessment.i18n import choose_language
-from assessment.organisation.lists import department_choices, forget_choices, level_choices
+from assessment.organisation.lists import department_choices, level_choices
 from assessment.quizzes import operations as ops
 from assessment.quizzes.autosave import save_one
 from assessment.quizzes.blocks import kept_question
@@ -64,9 +64,7 @@ def switch_language(lang):
 
 
 def _event_or_404(code, answering: bool = False):
-    """The event, with its phases and bank version read along when `answering` (the pages that
-    start, show, confirm or score an attempt need them)."""
-    event = find_event_for_answering(code) if answering else find_event(code)
+    event = find_event(code, answering)
     if event is None:
         abort(404)
     return event
@@ -117,21 +115,11 @@ def _start_if_open(event, participant) -> None:
 def _name_form(event) -> NameForm:
     form = NameForm()
     form.already_joined = lambda name: ops.name_joined(event, name)
-    _offer_lists(form)
-    if form.is_submitted() and not _offers_what_was_chosen(form):
-        forget_choices()  # HR changed a list seconds ago on another worker: read it again
-        _offer_lists(form)
+    form.department.choices = [("", _("Choose your department"))] + department_choices(
+        chosen=form.department.data)
+    form.level.choices = [("", _("Choose your staff level"))] + level_choices(
+        chosen=form.level.data)
     return form
-
-
-def _offer_lists(form: NameForm) -> None:
-    form.department.choices = [("", _("Choose your department"))] + department_choices()
-    form.level.choices = [("", _("Choose your staff level"))] + level_choices()
-
-
-def _offers_what_was_chosen(form: NameForm) -> bool:
-    return all(field.data in {code for code, _name in field.choices}
-               for field in (form.department, form.level))
 
 
 def _identify(event, form, with_roster) -> Participant | None:

@@ -1,5 +1,6 @@
 """What a worker has checked or read once and trusts for a while: session cookies and CSRF
-tokens for a few minutes, what autosave needs of an event for an hour.
+tokens for a few minutes, what autosave needs of an event and the quiz page's rendered
+question blocks for an hour, the department and level choices for seconds.
 
 A bounded dict of key -> (monotonic time it stops being trusted, value). When full, expired
 entries go first; if it is still full, everything goes (checking again is always safe).
@@ -8,6 +9,7 @@ entries go first; if it is still full, everything goes (checking again is always
 from __future__ import annotations
 
 import time
+import weakref
 
 #: how many checked things a worker keeps
 KEPT = 20_000
@@ -16,8 +18,18 @@ KEPT = 20_000
 class Kept:
     """Values trusted until a time, at most KEPT of them."""
 
+    #: every Kept in this process, so that all can be forgotten at once
+    _every: weakref.WeakSet[Kept] = weakref.WeakSet()
+
     def __init__(self) -> None:
         self._entries: dict[object, tuple[float, object]] = {}
+        Kept._every.add(self)
+
+    @classmethod
+    def forget_everything(cls) -> None:
+        """Empty every Kept in the process (a new database whose ids start again)."""
+        for kept in list(cls._every):
+            kept.clear()
 
     def get(self, key):
         """The value kept under key while it is trusted, else None."""

@@ -23,13 +23,17 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def pooled_backend(app) -> int:
     """The server process of the one connection the app's pool now holds, idle."""
-    if db.engine.url.get_backend_name() != "postgresql":
-        pytest.skip("needs TEST_DATABASE_URL pointing at PostgreSQL")
+    _postgres_only()
     db.session.remove()
     db.engine.dispose()
     pid = _backend_pid()
     assert db.engine.pool.checkedin() == 1
     return pid
+
+
+def _postgres_only() -> None:
+    if db.engine.url.get_backend_name() != "postgresql":
+        pytest.skip("needs TEST_DATABASE_URL pointing at PostgreSQL")
 
 
 def _backend_pid() -> int:
@@ -57,8 +61,7 @@ def test_a_connection_in_constant_use_is_not_checked(app):
     (a phone's autosave retries it) and the pool starts afresh. The same database through an
     app whose connections count as in use for an hour, so a slow machine cannot make this
     connection look idle."""
-    if db.engine.url.get_backend_name() != "postgresql":
-        pytest.skip("needs TEST_DATABASE_URL pointing at PostgreSQL")
+    _postgres_only()
     busy = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_PING_AFTER_IDLE": 3600,
                        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"]})
     with busy.app_context():
