@@ -14,8 +14,8 @@ operations, which finish the attempt and say why. A browser identified at more
 than one event (a trainer trying several) always takes that second way.
 
 Scoring an answer as it is saved costs little here, spread over the whole test,
-and spares the moment everyone submits at once from writing every answer's
-points (submitting checks them and writes only those that differ).
+and spares the moment everyone submits at once from scoring: a submit adds up
+the points stored with the answers.
 """
 
 from __future__ import annotations

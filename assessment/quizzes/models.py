@@ -96,7 +96,7 @@ class Answer(db.Model):
     question_key: Mapped[str] = mapped_column(String(100))
     #: as given: option id, list of option ids, bool, text, number or rating
     value: Mapped[object | None] = mapped_column(JSON)
-    #: set as the answer is saved and checked when the attempt is scored; None for ratings
+    #: set as the answer is saved; the attempt's score is their sum; None for ratings
     points: Mapped[float | None]
     saved_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
 

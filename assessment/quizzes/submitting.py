@@ -1,19 +1,17 @@
 """Submitting an attempt: score the saved answers and close it, exactly once.
 
 When the trainer says "submit now", fifty phones (or a thousand) submit within a
-few seconds, so this path is four plain statements on one connection: the
-attempt row is read and locked (FOR UPDATE on PostgreSQL; SQLite's transactions
-begin IMMEDIATE), its answers are read in a statement of their own, they are
-scored in memory with the bank parsed once per process, and the attempt is
-closed with its score in one UPDATE. Each answer's points were stored as it was
-saved (autosave and the no-JavaScript page form both do); only points that differ
-from the stored ones (an answer saved before points were stored with it) are
-written, in one executemany.
+few seconds, so this path is two plain statements on one connection: the attempt
+row is read and locked (FOR UPDATE on PostgreSQL; SQLite's transactions begin
+IMMEDIATE), then closed with its score in one UPDATE. The score is the sum of
+the points stored with each answer: every way an answer is saved (autosave, the
+no-JavaScript page form, a paper sheet) scores it against the attempt's bank as
+it stores it, and the bank of an event cannot change once anyone has answered.
 
-The answers are read only once the lock is held, in their own statement. On
+The score is summed only once the lock is held, in a statement of its own. On
 PostgreSQL a statement that waited for the lock reads as of when it began: a
-submit waiting for an autosave that held the attempt would otherwise score the
-answers without the one that autosave had just saved (and told the phone so).
+submit waiting for an autosave that held the attempt would otherwise leave out
+the answer that autosave had just saved (and told the phone so).
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from assessment.banks.bank import Bank
 from assessment.banks.models import BankVersion
@@ -29,7 +27,6 @@ from assessment.banks.operations import bank_by_version
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
 from assessment.quizzes.models import Answer, Attempt
-from assessment.quizzes.scoring import score_answers
 
 
 @dataclass(frozen=True)
@@ -49,8 +46,7 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
         if row is None or row.participant_id not in participant_ids:
             return Submitted("not_yours")
         bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
-        saved = _saved_answers(connection, attempt_id)
-        closed = _close_and_score(connection, attempt_id, bank, "participant", saved)
+        closed = _close_and_score(connection, attempt_id, bank, "participant")
         connection.commit()
     return Submitted("submitted" if closed else "already_submitted")
 
@@ -70,21 +66,20 @@ ATTEMPT_TO_SUBMIT = (
 LOCK_ATTEMPT = select(Attempt.status).where(
     Attempt.id == bindparam("attempt_id")).with_for_update()
 
-#: the saved answers, read after the lock is held (see the module's docstring)
-SAVED_ANSWERS = select(
-    Answer.id.label("answer_id"), Answer.question_key, Answer.value, Answer.points,
-).where(Answer.attempt_id == bindparam("attempt_id"))
+#: whether the attempt holds any answer given (a cleared answer is stored as None)
+SAVED_VALUES = select(Answer.value).where(Answer.attempt_id == bindparam("attempt_id"))
 
+#: the points stored with the attempt's answers (ratings store None and earn nothing)
+STORED_POINTS = select(func.coalesce(func.sum(Answer.points), 0.0)).where(
+    Answer.attempt_id == bindparam("attempt_id")).scalar_subquery()
+
+#: run once the lock is held, so that on PostgreSQL the sum sees every answer saved before
 CLOSE_ATTEMPT = (
     update(Attempt)
     .where(Attempt.id == bindparam("attempt_id"), Attempt.status == "in_progress")
     .values(status="submitted", submitted_at=bindparam("now"), submitted_by=bindparam("by"),
-            score=bindparam("score"), max_score=bindparam("max_score"))
+            score=STORED_POINTS, max_score=bindparam("max_score"))
 )
-
-#: every answer's points; saved_at stays when the answer was given, not when it was scored
-SET_POINTS = update(Answer).where(Answer.id == bindparam("answer_id")).values(
-    points=bindparam("points"), saved_at=Answer.saved_at)
 
 
 def submit_attempt_now(attempt_id: int, bank: Bank, by: str) -> bool:
@@ -94,8 +89,7 @@ def submit_attempt_now(attempt_id: int, bank: Bank, by: str) -> bool:
     """
     connection = db.session.connection()
     connection.execute(LOCK_ATTEMPT, {"attempt_id": attempt_id})
-    saved = _saved_answers(connection, attempt_id)
-    return _close_and_score(connection, attempt_id, bank, by, saved)
+    return _close_and_score(connection, attempt_id, bank, by)
 
 
 def finish_at_close(attempt_id: int, bank: Bank, by: str) -> str:
@@ -110,28 +104,18 @@ def finish_at_close(attempt_id: int, bank: Bank, by: str) -> str:
     status = connection.scalar(LOCK_ATTEMPT, {"attempt_id": attempt_id})
     if status != "in_progress":
         return "already"
-    saved = _saved_answers(connection, attempt_id)
-    if any(row.value is not None for row in saved):
-        closed = _close_and_score(connection, attempt_id, bank, by, saved)
+    saved = connection.scalars(SAVED_VALUES, {"attempt_id": attempt_id})
+    if any(value is not None for value in saved):
+        closed = _close_and_score(connection, attempt_id, bank, by)
         return "submitted" if closed else "already"
     connection.execute(delete(Answer).where(Answer.attempt_id == attempt_id))
     connection.execute(delete(Attempt).where(Attempt.id == attempt_id))
     return "removed"
 
 
-def _saved_answers(connection, attempt_id: int) -> list:
-    return connection.execute(SAVED_ANSWERS, {"attempt_id": attempt_id}).all()
-
-
-def _close_and_score(connection, attempt_id: int, bank: Bank, by: str, saved: list) -> bool:
-    points, total = score_answers(bank, {row.question_key: row.value for row in saved})
+def _close_and_score(connection, attempt_id: int, bank: Bank, by: str) -> bool:
+    """Close the attempt with the sum of its answers' points; False if it was closed already."""
     closed = connection.execute(CLOSE_ATTEMPT, {
-        "attempt_id": attempt_id, "now": datetime.now(), "by": by, "score": total,
+        "attempt_id": attempt_id, "now": datetime.now(), "by": by,
         "max_score": bank.max_points})
-    if closed.rowcount != 1:
-        return False
-    changed = [{"answer_id": row.answer_id, "points": points.get(row.question_key)}
-               for row in saved if row.points != points.get(row.question_key)]
-    if changed:
-        connection.execute(SET_POINTS, changed)
-    return True
+    return closed.rowcount == 1

@@ -129,14 +129,9 @@ def _wrong_single(question):
     return next(o.id for o in question.options if not o.correct)
 
 
-def test_answers_carry_their_points_and_submit_writes_only_those_missing(client, bank_version):
+def test_answers_carry_their_points_and_submit_adds_them_up(client, bank_version):
     """Autosave and the no-JavaScript page form store each answer's points as they save it;
-    submitting scores everything again and writes only the points that differ (an answer
-    saved before points were stored with it)."""
-    from sqlalchemy import update
-
-    from assessment.quizzes.models import Answer
-
+    submitting closes the attempt with their sum and writes no answer."""
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
     bank = bank_of(bank_version)
@@ -159,17 +154,16 @@ def test_answers_carry_their_points_and_submit_writes_only_those_missing(client,
         f"q_{question.id}": _wrong_single(question), f"q_{other.id}": _wrong_single(other)})
     assert points()[question.id] == 0.0 and points()[other.id] == 0.0
     assert points() == as_scored()
-    db.session.execute(update(Answer).where(Answer.attempt_id == attempt.id,
-                                            Answer.question_key == other.id).values(points=None))
-    db.session.commit()  # as if saved before points were stored with answers
+    _save(client, event, html, other.id,  # autosave: now right
+          next(o.id for o in other.options if o.correct))
+    assert points() == as_scored() and points()[other.id] == other.points
 
     with _statements_run() as run:
         _submit(client, event, html)
-    written = [len(parameters) if executemany else 1 for statement, parameters, executemany
-               in run if statement.startswith("UPDATE answer SET points")]
-    assert sum(written) == 1  # only the answer without points
-    assert points() == as_scored() and points()[other.id] == 0.0
-    assert attempt.is_submitted and attempt.score == 0.0
+    assert not [statement for statement, _, _ in run if "answer SET" in statement]
+    given = points()  # ratings store None
+    assert attempt.is_submitted and attempt.score == other.points
+    assert attempt.score == sum(earned or 0.0 for earned in given.values())
 
 
 def test_submit_confirm_result_and_second_submit_changes_nothing(client, bank_version):
@@ -626,8 +620,7 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
 
     with db.engine.connect() as holding:  # what submit_one does, held open
         holding.execute(submitting.ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code})
-        saved = submitting._saved_answers(holding, attempt_id)
-        assert submitting._close_and_score(holding, attempt_id, bank, "participant", saved)
+        assert submitting._close_and_score(holding, attempt_id, bank, "participant")
         _commit_after_it_waited(holding, save_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     assert _answers_of(attempt_id) == {first.id: right}
