@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    func,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assessment.events.models import Event, Phase
@@ -17,7 +26,11 @@ class Participant(db.Model):
     __tablename__ = "participant"
     __table_args__ = (
         UniqueConstraint("event_id", "employee_id"),
-        UniqueConstraint("event_id", "name_key", "department_code"),
+        # one person per name and department among those who joined by name; on a roster,
+        # namesakes in one department are told apart by their employee IDs
+        Index("uq_participant_name_without_employee_id", "event_id", "name_key",
+              "department_code", unique=True, sqlite_where=text("employee_id IS NULL"),
+              postgresql_where=text("employee_id IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

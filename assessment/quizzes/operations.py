@@ -106,7 +106,8 @@ def _add_participant(event, name, department_code, level_code, employee_id) -> P
         if employee_id:
             return _participant_where(event, Participant.employee_id == employee_id)
         return _participant_where(event, (Participant.name_key == row["name_key"])
-                                  & (Participant.department_code == department_code))
+                                  & (Participant.department_code == department_code)
+                                  & Participant.employee_id.is_(None))
     return participant
 
 

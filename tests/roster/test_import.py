@@ -191,6 +191,25 @@ def test_with_a_roster_participants_identify_by_employee_id(trainer_event, clien
     assert person.employee_id == "E1002" and person.name == "สมหญิง รักเรียน"
 
 
+def test_namesakes_in_one_department_each_join_by_their_employee_id(app, trainer_event):
+    """Two staff with the same name in the same department are two people on a roster: each
+    identifies by their own employee ID and gets their own test."""
+    trainer, event = trainer_event
+    department, level = _lists()
+    roster = _csv([["E2001", "สมชาย ใจดี", department.code, level.code],
+                   ["E2002", "นายสมชาย  ใจดี", department.code, level.code]])
+    _save_from(trainer, event, _upload(trainer, event, roster).get_data(as_text=True))
+    for employee_id in ("E2001", "E2002"):
+        phone = app.test_client()
+        page = phone.get(f"/j/{event.code}").get_data(as_text=True)
+        joined = phone.post(f"/j/{event.code}", data={"csrf_token": csrf_from(page),
+                                                      "employee_id": employee_id})
+        assert joined.status_code == 302 and joined.location.endswith("/quiz"), employee_id
+    people = db.session.scalars(select(Participant).order_by(Participant.employee_id)).all()
+    assert [p.employee_id for p in people] == ["E2001", "E2002"]
+    assert people[0].name_key == people[1].name_key
+
+
 def test_who_may_load_a_roster(app, trainer_event, client, bank_version):
     _, event = trainer_event
     address = f"/staff/events/{event.code}/roster"

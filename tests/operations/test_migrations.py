@@ -1,0 +1,64 @@
+"""Migrations that rebuild a table keep every row and every reference to it."""
+
+from __future__ import annotations
+
+import pytest
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from assessment.banks.operations import bank_of
+from assessment.extensions import db
+from assessment.quizzes.models import Answer, Attempt, Participant
+from tests.helpers import attempt_id_from, csrf_from, identify, make_event
+
+TABLES = (Participant, Attempt, Answer)
+
+
+def _counts() -> dict[str, int]:
+    return {model.__tablename__: db.session.scalar(select(func.count()).select_from(model))
+            for model in TABLES}
+
+
+def _room(app, bank_version):
+    """Two people joined by name, each on their own phone with an attempt and a saved answer."""
+    event = make_event(bank_version)
+    question = bank_of(bank_version).questions[0]
+    for name in ("สมชาย ใจดี", "สมหญิง รักเรียน"):
+        phone = app.test_client()
+        html = identify(phone, event, name=name).get_data(as_text=True)
+        saved = phone.post(f"/j/{event.code}/save", data={
+            "csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
+            "question": question.id, "value": question.options[0].id})
+        assert saved.get_json()["saved"]
+    return event
+
+
+def test_the_namesake_migration_keeps_the_room_both_ways(app, bank_version):
+    """0003 rebuilds the participant table on SQLite (attempts refer to it): down to 0002 and
+    up again with people, attempts and answers saved, nothing is lost; afterwards two roster
+    namesakes may share a department while two people joining by name still may not."""
+    event_id = _room(app, bank_version).id
+    before = _counts()
+    assert before == {"participant": 2, "attempt": 2, "answer": 2}
+    directory = app.extensions["migrate"].directory
+    db.session.commit()
+    db.session.remove()
+    downgrade(directory=directory, revision="0002")
+    upgrade(directory=directory)
+    assert _counts() == before
+    if db.engine.dialect.name == "sqlite":
+        assert db.session.execute(db.text("PRAGMA foreign_key_check")).all() == []
+        assert db.session.execute(db.text("PRAGMA foreign_keys")).scalar() == 1
+    person = db.session.scalars(select(Participant)).first()
+    for employee_id in ("E1", "E2"):
+        db.session.add(Participant(event_id=event_id, name=person.name, name_key=person.name_key,
+                                   department_code=person.department_code,
+                                   level_code=person.level_code, employee_id=employee_id))
+    db.session.commit()
+    db.session.add(Participant(event_id=event_id, name=person.name, name_key=person.name_key,
+                               department_code=person.department_code,
+                               level_code=person.level_code))
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
