@@ -1,15 +1,16 @@
-"""Migrations that rebuild a table keep every row and every reference to it."""
+"""Migrations that change data or rebuild a table keep every row and every reference."""
 
 from __future__ import annotations
 
 import pytest
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from assessment.banks.operations import bank_of
 from assessment.extensions import db
 from assessment.quizzes.models import Answer, Attempt, Participant
+from assessment.quizzes.scoring import points_for
 from tests.helpers import attempt_id_from, csrf_from, identify, make_event
 
 TABLES = (Participant, Attempt, Answer)
@@ -62,3 +63,25 @@ def test_the_namesake_migration_keeps_the_room_both_ways(app, bank_version):
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
+
+
+def test_answers_of_open_attempts_are_scored_again_once(app, bank_version):
+    """0004: an attempt still open when the summing submit arrives has its answers' points
+    set from the bank (an older build stored none with autosave), so its submit adds up the
+    right score; a submitted attempt is left as its submit wrote it."""
+    _room(app, bank_version)
+    open_id, submitted_id = db.session.scalars(select(Attempt.id).order_by(Attempt.id)).all()
+    saved = db.session.scalars(select(Answer)).first()
+    question = bank_of(bank_version).question(saved.question_key)
+    right = next(option.id for option in question.options if option.correct)
+    db.session.execute(update(Answer).values(points=None, value=right))
+    db.session.execute(update(Attempt).where(Attempt.id == submitted_id)
+                       .values(status="submitted", score=0.0))
+    db.session.commit()
+    directory = app.extensions["migrate"].directory
+    db.session.remove()
+    downgrade(directory=directory, revision="0003")
+    upgrade(directory=directory)
+    expected = points_for(question, right)
+    points = {a.attempt_id: a.points for a in db.session.scalars(select(Answer))}
+    assert expected and points == {open_id: expected, submitted_id: None}
