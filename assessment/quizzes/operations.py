@@ -52,8 +52,22 @@ def identify_by_employee_id(event: Event, employee_id: str) -> Participant:
     existing = _participant_where(event, Participant.employee_id == entry.employee_id)
     if existing:
         return existing
+    joined_by_name = _joined_by_name(event, entry)
+    if joined_by_name:
+        return joined_by_name
     return _add_participant(event, entry.name, entry.department_code, entry.level_code,
                             entry.employee_id)
+
+
+def _joined_by_name(event: Event, entry: RosterEntry) -> Participant | None:
+    """The person who joined by name and department before HR loaded the roster, now given
+    their employee ID and the roster's staff level, so their tests still pair."""
+    person = _participant_where(event, (Participant.name_key == name_key(entry.name))
+                                & (Participant.department_code == entry.department_code)
+                                & Participant.employee_id.is_(None))
+    if person:
+        person.employee_id, person.level_code = entry.employee_id, entry.level_code
+    return person
 
 
 def name_joined(event: Event, name: str) -> bool:

@@ -16,7 +16,7 @@ from assessment.extensions import db
 from assessment.organisation.models import Department, StaffLevel
 from assessment.quizzes.models import Participant
 from assessment.roster.models import RosterEntry
-from tests.helpers import csrf_from, first_codes, make_event
+from tests.helpers import csrf_from, first_codes, identify, make_event
 from tests.helpers_staff import login
 
 HEADER = ["employee_id", "name", "department", "level"]
@@ -208,6 +208,30 @@ def test_namesakes_in_one_department_each_join_by_their_employee_id(app, trainer
     people = db.session.scalars(select(Participant).order_by(Participant.employee_id)).all()
     assert [p.employee_id for p in people] == ["E2001", "E2002"]
     assert people[0].name_key == people[1].name_key
+
+
+def test_someone_who_joined_by_name_before_the_roster_stays_one_person(app, trainer_event):
+    """A roster loaded between the pre-test and the post-test: the person who joined by name
+    and department is the roster's employee, so their two tests still pair."""
+    trainer, event = trainer_event
+    department, level = _lists()
+    identify(app.test_client(), event, name="นายสมชาย ใจดี", department=department.code,
+             level=level.code)
+    before = db.session.scalars(select(Participant)).one()
+    assert before.employee_id is None
+    other_level = db.session.scalars(
+        select(StaffLevel).where(StaffLevel.code != level.code)).first()
+    roster = _csv([["E3001", "สมชาย ใจดี", department.code, other_level.code]])
+    _save_from(trainer, event, _upload(trainer, event, roster).get_data(as_text=True))
+    phone = app.test_client()
+    page = phone.get(f"/j/{event.code}").get_data(as_text=True)
+    joined = phone.post(f"/j/{event.code}", data={"csrf_token": csrf_from(page),
+                                                  "employee_id": "e3001"})
+    assert joined.status_code == 302 and joined.location.endswith("/quiz")
+    db.session.expire_all()
+    person = db.session.scalars(select(Participant)).one()
+    assert person.id == before.id
+    assert (person.employee_id, person.level_code) == ("E3001", other_level.code)
 
 
 def test_who_may_load_a_roster(app, trainer_event, client, bank_version):
