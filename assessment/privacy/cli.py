@@ -34,12 +34,13 @@ def purge_command(today, dry_run):
 @bp.cli.command("export")
 @click.argument("person")
 @click.option("--event", "event_code", help="Only this event's join code.")
+@click.option("--department", "department_code",
+              help="Only people of this department code (namesakes given by name).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: standard output).")
-def export_command(person, event_code, output):
+def export_command(person, event_code, department_code, output):
     """Everything stored about PERSON (employee ID or name) as JSON, across events."""
-    participants = ops.find_person(person, event_code)
-    roster = ops.roster_rows(person, event_code)
+    participants, roster = _matches(person, event_code, department_code)
     if not participants and not roster:
         click.echo(f"nobody matches {person!r}", err=True)
         sys.exit(1)
@@ -53,11 +54,12 @@ def export_command(person, event_code, output):
 @bp.cli.command("erase")
 @click.argument("person")
 @click.option("--event", "event_code", help="Only this event's join code.")
+@click.option("--department", "department_code",
+              help="Only people of this department code (namesakes given by name).")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-def erase_command(person, event_code, yes):
+def erase_command(person, event_code, department_code, yes):
     """Delete PERSON's (employee ID or name) participant rows, attempts, answers and roster rows."""
-    participants = ops.find_person(person, event_code)
-    roster = ops.roster_rows(person, event_code)
+    participants, roster = _matches(person, event_code, department_code)
     if not participants and not roster:
         click.echo(f"nobody matches {person!r}", err=True)
         sys.exit(1)
@@ -72,6 +74,20 @@ def erase_command(person, event_code, yes):
         audit.record("cli", "erase", event_by_code[code], "a participant's data erased")
     click.echo(f"erased {erased.participants} participants, {erased.attempts} attempts, "
                f"{erased.answers} answers, {erased.roster_entries} roster entries")
+
+
+def _matches(person, event_code, department_code):
+    """The person's participant rows and roster entries; namesakes at one event stop here."""
+    try:
+        participants = ops.find_person(person, event_code, department_code)
+    except ops.SeveralPeople as several:
+        click.echo(f"{several.person!r} names more than one person at one event; nothing was "
+                   "done. Give the employee ID, or --department (and --event):", err=True)
+        for p in several.participants:
+            click.echo(f"  {p.event.code}\tdepartment {p.department_code}\temployee ID "
+                       f"{p.employee_id or '-'}", err=True)
+        sys.exit(1)
+    return participants, ops.roster_rows(person, event_code, department_code)
 
 
 @bp.cli.command("audit")

@@ -50,8 +50,23 @@ def anonymise_event(event: Event) -> int:
     return changed
 
 
-def find_person(person: str, event_code: str | None = None) -> list[Participant]:
-    """Participant rows for an employee ID or, when none has it, a name (titles ignored)."""
+class SeveralPeople(Exception):
+    """A name matches more than one person of one event: namesakes, told apart only by their
+    employee ID or department."""
+
+    def __init__(self, person: str, participants: list[Participant]):
+        super().__init__(person)
+        self.person, self.participants = person, participants
+
+
+def find_person(person: str, event_code: str | None = None,
+                department_code: str | None = None) -> list[Participant]:
+    """Participant rows for an employee ID or, when none has it, a name (titles ignored).
+
+    The same name at several events is taken as the same person; the same name twice at one
+    event is two people, and SeveralPeople is raised unless `department_code` tells them
+    apart (or the employee ID is given instead).
+    """
     query = select(Participant).join(Event).order_by(Participant.id)
     if event_code:
         query = query.where(Event.code == event_code.upper())
@@ -61,11 +76,18 @@ def find_person(person: str, event_code: str | None = None) -> list[Participant]
     if by_id:
         return by_id
     wanted = name_key(person)
-    return [p for p in candidates if wanted and p.name_key == wanted]
+    by_name = [p for p in candidates if wanted and p.name_key == wanted
+               and department_code in (None, p.department_code)]
+    events = [p.event_id for p in by_name]
+    if len(set(events)) < len(events):
+        raise SeveralPeople(person, by_name)
+    return by_name
 
 
-def roster_rows(person: str, event_code: str | None = None) -> list[RosterEntry]:
-    """Roster entries with the person's employee ID or, when none has it, their name."""
+def roster_rows(person: str, event_code: str | None = None,
+                department_code: str | None = None) -> list[RosterEntry]:
+    """Roster entries with the person's employee ID or, when none has it, their name (and
+    department, when given)."""
     query = select(RosterEntry).join(Event).order_by(RosterEntry.id)
     if event_code:
         query = query.where(Event.code == event_code.upper())
@@ -75,7 +97,8 @@ def roster_rows(person: str, event_code: str | None = None) -> list[RosterEntry]
     if by_id:
         return by_id
     wanted = name_key(person)
-    return [r for r in rows if wanted and name_key(r.name) == wanted]
+    return [r for r in rows if wanted and name_key(r.name) == wanted
+            and department_code in (None, r.department_code)]
 
 
 def export_person(participants: list[Participant], roster: list[RosterEntry]) -> dict:

@@ -127,6 +127,32 @@ def test_erase_deletes_rows_attempts_and_answers_only_for_that_person(runner, ba
     assert entries(event.code)[0].action == "erase"
 
 
+def test_namesakes_at_one_event_are_not_exported_or_erased_by_name(runner, bank_version):
+    """Two people with one name at one event: a name alone names neither, so export and
+    erase refuse, list them and change nothing; the employee ID, or the department, tells
+    them apart."""
+    event = make_event(bank_version)
+    first = _person(event, "สมชาย ใจดี", "E001")
+    second = _person(event, "สมชาย ใจดี", "E002")
+    for command in (["export", "สมชาย ใจดี"], ["erase", "สมชาย ใจดี", "--yes"]):
+        refused = runner.invoke(args=["privacy", *command])
+        assert refused.exit_code == 1, refused.output
+        assert "more than one person" in refused.output
+        assert "E001" in refused.output and "E002" in refused.output
+    db.session.expire_all()
+    assert db.session.get(Participant, first.id) and db.session.get(Participant, second.id)
+    result = runner.invoke(args=["privacy", "erase", "E002", "--yes"])
+    assert "erased 1 participants" in result.output
+    db.session.expire_all()
+    assert db.session.get(Participant, first.id) and not db.session.get(Participant, second.id)
+    other_department = _person(event, "สมชาย ใจดี")
+    other_department.department_code = "elsewhere"
+    db.session.commit()
+    chosen = runner.invoke(args=["privacy", "export", "สมชาย ใจดี", "--department", "elsewhere"])
+    assert chosen.exit_code == 0, chosen.output
+    assert [p["department"] for p in json.loads(chosen.output)["participations"]] == ["elsewhere"]
+
+
 def test_record_keeps_who_did_what(app, bank_version):
     event = make_event(bank_version)
     user = create_user("hr1", "hr", "a-long-password")
