@@ -84,10 +84,33 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+def _closing_every_response(app: Flask):
+    """The app, with every response's iterable closed even when the browser dropped the
+    connection mid-response (a font request cancelled by a page change).
+
+    werkzeug's development server skips close() when writing to a reset connection raises
+    (it then reads the dead socket before closing), so a static file's handle was left to the
+    garbage collector and pytest reported its ResourceWarning in whichever test ran then.
+    gunicorn, which serves the app for real, always closes the iterable; this generator does
+    the same here when it is discarded.
+    """
+
+    def serve(environ, start_response):
+        response = app(environ, start_response)
+        try:
+            yield from response
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+
+    return serve
+
+
 @contextmanager
 def serving(app: Flask) -> Iterator[tuple[str, BaseWSGIServer]]:
     """Serve the app on 127.0.0.1 at a free port in a background thread."""
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
+    server = make_server("127.0.0.1", 0, _closing_every_response(app), threaded=True,
+                         request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
