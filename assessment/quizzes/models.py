@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
+from assessment.quizzes.pairing import addressed_name
 
 
 class Participant(db.Model):
@@ -45,6 +46,11 @@ class Participant(db.Model):
 
     event: Mapped[Event] = relationship()
     attempts: Mapped[list[Attempt]] = relationship(back_populates="participant")
+
+    @property
+    def addressed_name(self) -> str:
+        """The name to greet them by, after "คุณ": as written, without a leading title."""
+        return addressed_name(self.name)
 
     #: True on the object whose transaction added this person (not a column), until their
     #: first attempt is started: that transaction is the only one that can see them, so they

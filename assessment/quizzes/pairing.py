@@ -52,6 +52,21 @@ def has_first_and_last(name: str) -> bool:
     return len(words) >= 2
 
 
+def addressed_name(name: str) -> str:
+    """The name as written, without a leading title: what follows "คุณ" in a greeting
+    ("สวัสดี คุณสมศรี ทองดี", not "คุณนางสมศรี")."""
+    shown = clean_name(name)
+    for title in TITLES:
+        if shown[:len(title)].casefold() != title:
+            continue
+        rest = shown[len(title):]
+        if title.isascii() and not title.endswith(".") and not rest[:1].isspace():
+            continue  # "mr" must stand alone: "mrinal" is a name
+        if rest.strip():
+            return addressed_name(rest)
+    return shown
+
+
 def clean_name(name: str) -> str:
     """The name as shown in reports: Unicode-normalised, single spaces."""
     return " ".join(unicodedata.normalize("NFKC", name or "").split())

@@ -231,9 +231,11 @@ def test_pre_and_post_pair_into_one_participant_and_result_shows_change(client, 
 
 
 def test_waiting_page_when_no_phase_is_open(client, bank_version):
+    """The waiting page greets by name after คุณ, without the title typed before it."""
     event = make_event(bank_version, open_kind=None)
-    html = identify(client, event).get_data(as_text=True)
+    html = identify(client, event, name="นางสมศรี ทองดี").get_data(as_text=True)
     assert 'http-equiv="refresh"' in html and 'class="question"' not in html
+    assert "สวัสดี คุณสมศรี ทองดี" in html and "คุณนาง" not in html
 
 
 def test_shuffled_order_is_the_same_after_reload(client, bank_version):

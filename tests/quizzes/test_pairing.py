@@ -2,7 +2,13 @@
 
 import pytest
 
-from assessment.quizzes.pairing import clean_name, employee_key, has_first_and_last, name_key
+from assessment.quizzes.pairing import (
+    addressed_name,
+    clean_name,
+    employee_key,
+    has_first_and_last,
+    name_key,
+)
 
 
 @pytest.mark.parametrize("first, second", [
@@ -53,3 +59,18 @@ def test_clean_name_keeps_words_single_spaced():
 ])
 def test_a_name_needs_a_first_and_a_last_name(name, complete):
     assert has_first_and_last(name) is complete
+
+
+@pytest.mark.parametrize(("written", "greeted"), [
+    ("นางสมศรี  ทองดี", "สมศรี ทองดี"),
+    ("นาย สมชาย ใจดี", "สมชาย ใจดี"),
+    ("นางสาวมาลี ดีใจ", "มาลี ดีใจ"),
+    ("ว่าที่ร้อยตรี ดร.สมชาย ใจดี", "สมชาย ใจดี"),
+    ("Mr. John Smith", "John Smith"),
+    ("Mrinal Sen", "Mrinal Sen"),
+    ("นาย", "นาย"),
+    ("สมศรี ทองดี", "สมศรี ทองดี"),
+])
+def test_a_greeting_leaves_out_the_title_and_keeps_the_name_as_written(written, greeted):
+    """"สวัสดี คุณ…": คุณ takes the place of the title, so "คุณนางสมศรี" would say it twice."""
+    assert addressed_name(written) == greeted
