@@ -29,16 +29,21 @@ def _titleless(name: str) -> str:
 
 
 def _without_title(text: str) -> str:
+    length = _title_length(text)
+    return _without_title(text[length:].lstrip()) if length else text
+
+
+def _title_length(text: str) -> int:
+    """How long the title `text` begins with is; 0 when none, or when nothing follows it."""
     for title in TITLES:
-        if not text.startswith(title):
+        if text[:len(title)].casefold() != title:
             continue
         rest = text[len(title):]
         if title.isascii() and not title.endswith(".") and not rest[:1].isspace():
             continue  # "mr" must stand alone: "mrinal" is a name
-        rest = rest.lstrip()
-        if rest:
-            return _without_title(rest)
-    return text
+        if rest.strip():
+            return len(title)
+    return 0
 
 
 #: zero-width spaces some keyboards put between Thai words, read as spaces
@@ -56,15 +61,8 @@ def addressed_name(name: str) -> str:
     """The name as written, without a leading title: what follows "คุณ" in a greeting
     ("สวัสดี คุณสมศรี ทองดี", not "คุณนางสมศรี")."""
     shown = clean_name(name)
-    for title in TITLES:
-        if shown[:len(title)].casefold() != title:
-            continue
-        rest = shown[len(title):]
-        if title.isascii() and not title.endswith(".") and not rest[:1].isspace():
-            continue  # "mr" must stand alone: "mrinal" is a name
-        if rest.strip():
-            return addressed_name(rest)
-    return shown
+    length = _title_length(shown)
+    return addressed_name(shown[length:]) if length else shown
 
 
 def clean_name(name: str) -> str:
