@@ -7,7 +7,6 @@ reports all read these. Every text is a mapping of language code to string.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 QUESTION_TYPES = ("single", "multiple", "true_false", "short_text", "numeric", "rating")
 SCORED_TYPES = ("single", "multiple", "true_false", "short_text", "numeric")
@@ -80,7 +79,7 @@ class Bank:
                 return question
         raise KeyError(question_id)
 
-    @cached_property  # a bank never changes; every submit asks
+    @property
     def max_points(self) -> float:
         """The most points an attempt at the whole bank can earn."""
         return sum(q.max_points for q in self.questions)

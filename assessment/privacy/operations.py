@@ -67,37 +67,36 @@ def find_person(person: str, event_code: str | None = None,
     event is two people, and SeveralPeople is raised unless `department_code` tells them
     apart (or the employee ID is given instead).
     """
-    query = select(Participant).join(Event).order_by(Participant.id)
-    if event_code:
-        query = query.where(Event.code == event_code.upper())
-    candidates = list(db.session.scalars(query))
-    key = employee_key(person)
-    by_id = [p for p in candidates if p.employee_id and employee_key(p.employee_id) == key]
-    if by_id:
-        return by_id
-    wanted = name_key(person)
-    by_name = [p for p in candidates if wanted and p.name_key == wanted
-               and department_code in (None, p.department_code)]
-    events = [p.event_id for p in by_name]
-    if len(set(events)) < len(events):
-        raise SeveralPeople(person, by_name)
-    return by_name
+    people = _rows_of(Participant, person, event_code, department_code,
+                      lambda participant: participant.name_key)
+    events = [p.event_id for p in people]
+    if len(set(events)) < len(events):  # an employee ID is unique per event: namesakes
+        raise SeveralPeople(person, people)
+    return people
 
 
 def roster_rows(person: str, event_code: str | None = None,
                 department_code: str | None = None) -> list[RosterEntry]:
     """Roster entries with the person's employee ID or, when none has it, their name (and
     department, when given)."""
-    query = select(RosterEntry).join(Event).order_by(RosterEntry.id)
+    return _rows_of(RosterEntry, person, event_code, department_code,
+                    lambda entry: name_key(entry.name))
+
+
+def _rows_of(model, person: str, event_code: str | None, department_code: str | None,
+             name_key_of) -> list:
+    """Participant or roster rows with the person's employee ID or, when no row has it, their
+    name (titles ignored) and department when given; all events, or the one of event_code."""
+    query = select(model).join(Event).order_by(model.id)
     if event_code:
         query = query.where(Event.code == event_code.upper())
     rows = list(db.session.scalars(query))
     key = employee_key(person)
-    by_id = [r for r in rows if employee_key(r.employee_id) == key]
+    by_id = [r for r in rows if r.employee_id and employee_key(r.employee_id) == key]
     if by_id:
         return by_id
     wanted = name_key(person)
-    return [r for r in rows if wanted and name_key(r.name) == wanted
+    return [r for r in rows if wanted and name_key_of(r) == wanted
             and department_code in (None, r.department_code)]
 
 

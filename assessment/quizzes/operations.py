@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from assessment.banks.bank import Bank
 from assessment.banks.operations import bank_of
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
@@ -62,9 +61,7 @@ def identify_by_employee_id(event: Event, employee_id: str) -> Participant:
 def _joined_by_name(event: Event, entry: RosterEntry) -> Participant | None:
     """The person who joined by name and department before HR loaded the roster, now given
     their employee ID and the roster's staff level, so their tests still pair."""
-    person = _participant_where(event, (Participant.name_key == name_key(entry.name))
-                                & (Participant.department_code == entry.department_code)
-                                & Participant.employee_id.is_(None))
+    person = _named_without_id(event, name_key(entry.name), entry.department_code)
     if person:
         person.employee_id, person.level_code = entry.employee_id, entry.level_code
     return person
@@ -119,10 +116,16 @@ def _add_participant(event, name, department_code, level_code, employee_id) -> P
     except IntegrityError:  # the same person on two phones at once: take the first
         if employee_id:
             return _participant_where(event, Participant.employee_id == employee_id)
-        return _participant_where(event, (Participant.name_key == row["name_key"])
-                                  & (Participant.department_code == department_code)
-                                  & Participant.employee_id.is_(None))
+        return _named_without_id(event, row["name_key"], department_code)
     return participant
+
+
+def _named_without_id(event: Event, key: str, department_code: str) -> Participant | None:
+    """The one person who joined by this name and department without an employee ID (the
+    unique index on participant allows only one)."""
+    return _participant_where(event, (Participant.name_key == key)
+                              & (Participant.department_code == department_code)
+                              & Participant.employee_id.is_(None))
 
 
 #: an ORM bulk insert returning the new object: no unit-of-work flush for one row
@@ -174,7 +177,7 @@ def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
     if attempt.is_submitted:
         raise AttemptClosed("submitted")
     if not attempt.phase.is_open:  # missed by the close (started in that instant)
-        _finish_at_close(attempt.id, bank_of(attempt.phase.event.bank_version), "phase_closed")
+        _finish_at_close(attempt.id, "phase_closed")
         raise AttemptClosed("phase_closed")
     if attempt.deadline and now > attempt.deadline + DEADLINE_GRACE:
         submit_attempt(attempt, by="time_limit")
@@ -209,10 +212,9 @@ def saved_values(attempt: Attempt) -> dict[str, object]:
     return {a.question_key: a.value for a in attempt.answers if a.value is not None}
 
 
-def submit_attempt(attempt: Attempt, by: str = "participant", bank: Bank | None = None) -> bool:
+def submit_attempt(attempt: Attempt, by: str = "participant") -> bool:
     """Score and close the attempt once; False if it was already submitted (nothing changes)."""
-    bank = bank or bank_of(attempt.phase.event.bank_version)
-    closed = submit_attempt_now(attempt.id, bank, by)
+    closed = submit_attempt_now(attempt.id, by)
     db.session.commit()
     return closed
 
@@ -223,16 +225,15 @@ def finish_open_attempts(phase: Phase, reason: str) -> int:
     submitted."""
     query = select(Attempt.id).where(Attempt.phase_id == phase.id,
                                      Attempt.status == "in_progress")
-    bank = bank_of(phase.event.bank_version)
     finished = 0
     for attempt_id in list(db.session.scalars(query)):
-        finished += _finish_at_close(attempt_id, bank, reason) == "submitted"
+        finished += _finish_at_close(attempt_id, reason) == "submitted"
     return finished
 
 
-def _finish_at_close(attempt_id: int, bank: Bank, reason: str) -> str:
+def _finish_at_close(attempt_id: int, reason: str) -> str:
     """submitting.finish_at_close, committed: one attempt's lock at a time."""
-    outcome = finish_at_close(attempt_id, bank, reason)
+    outcome = finish_at_close(attempt_id, reason)
     db.session.commit()
     return outcome
 

@@ -21,9 +21,6 @@ from datetime import datetime
 
 from sqlalchemy import bindparam, delete, func, select, update
 
-from assessment.banks.bank import Bank
-from assessment.banks.models import BankVersion
-from assessment.banks.operations import bank_by_version
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
 from assessment.quizzes.models import Answer, Attempt
@@ -45,19 +42,17 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
             ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code}).first()
         if row is None or row.participant_id not in participant_ids:
             return Submitted("not_yours")
-        bank = bank_by_version(row.bank_version_id, row.source_sha256, connection)
-        closed = _close_and_score(connection, attempt_id, bank, "participant")
+        closed = _close_and_score(connection, attempt_id, "participant")
         connection.commit()
     return Submitted("submitted" if closed else "already_submitted")
 
 
-#: the attempt with its bank, locked (FOR UPDATE on PostgreSQL; SQLite's transactions begin
-#: IMMEDIATE)
+#: the attempt at the event with this code, locked (FOR UPDATE on PostgreSQL; SQLite's
+#: transactions begin IMMEDIATE)
 ATTEMPT_TO_SUBMIT = (
-    select(Attempt.participant_id, Event.bank_version_id, BankVersion.source_sha256)
+    select(Attempt.participant_id)
     .join(Phase, Phase.id == Attempt.phase_id)
     .join(Event, Event.id == Phase.event_id)
-    .join(BankVersion, BankVersion.id == Event.bank_version_id)
     .where(Attempt.id == bindparam("attempt_id"), Event.code == bindparam("code"))
     .with_for_update(of=Attempt)
 )
@@ -73,26 +68,27 @@ SAVED_VALUES = select(Answer.value).where(Answer.attempt_id == bindparam("attemp
 STORED_POINTS = select(func.coalesce(func.sum(Answer.points), 0.0)).where(
     Answer.attempt_id == bindparam("attempt_id")).scalar_subquery()
 
-#: run once the lock is held, so that on PostgreSQL the sum sees every answer saved before
+#: run once the lock is held, so that on PostgreSQL the sum sees every answer saved before;
+#: the attempt's max_score was set from its bank when it started
 CLOSE_ATTEMPT = (
     update(Attempt)
     .where(Attempt.id == bindparam("attempt_id"), Attempt.status == "in_progress")
     .values(status="submitted", submitted_at=bindparam("now"), submitted_by=bindparam("by"),
-            score=STORED_POINTS, max_score=bindparam("max_score"))
+            score=STORED_POINTS)
 )
 
 
-def submit_attempt_now(attempt_id: int, bank: Bank, by: str) -> bool:
+def submit_attempt_now(attempt_id: int, by: str) -> bool:
     """Score the saved answers and close the attempt; False if it was closed already.
 
     The caller commits.
     """
     connection = db.session.connection()
     connection.execute(LOCK_ATTEMPT, {"attempt_id": attempt_id})
-    return _close_and_score(connection, attempt_id, bank, by)
+    return _close_and_score(connection, attempt_id, by)
 
 
-def finish_at_close(attempt_id: int, bank: Bank, by: str) -> str:
+def finish_at_close(attempt_id: int, by: str) -> str:
     """What closing a phase does to an attempt left open; the caller commits.
 
     "submitted": scored from its saved answers. "removed": it held no answer at all, so it
@@ -106,16 +102,15 @@ def finish_at_close(attempt_id: int, bank: Bank, by: str) -> str:
         return "already"
     saved = connection.scalars(SAVED_VALUES, {"attempt_id": attempt_id})
     if any(value is not None for value in saved):
-        closed = _close_and_score(connection, attempt_id, bank, by)
+        closed = _close_and_score(connection, attempt_id, by)
         return "submitted" if closed else "already"
     connection.execute(delete(Answer).where(Answer.attempt_id == attempt_id))
     connection.execute(delete(Attempt).where(Attempt.id == attempt_id))
     return "removed"
 
 
-def _close_and_score(connection, attempt_id: int, bank: Bank, by: str) -> bool:
+def _close_and_score(connection, attempt_id: int, by: str) -> bool:
     """Close the attempt with the sum of its answers' points; False if it was closed already."""
     closed = connection.execute(CLOSE_ATTEMPT, {
-        "attempt_id": attempt_id, "now": datetime.now(), "by": by,
-        "max_score": bank.max_points})
+        "attempt_id": attempt_id, "now": datetime.now(), "by": by})
     return closed.rowcount == 1

@@ -25,31 +25,26 @@ JOINED_BY_NAME = sa.text('employee_id IS NULL')
 
 
 def upgrade():
-    with _tables_rebuilt_on_sqlite():
-        with op.batch_alter_table('participant', schema=None) as batch_op:
-            batch_op.drop_constraint(OLD, type_='unique')
+    with op.batch_alter_table('participant', schema=None) as batch_op:
+        batch_op.drop_constraint(OLD, type_='unique')
+    _check_references_after_rebuild()
     op.create_index(NEW, 'participant', ['event_id', 'name_key', 'department_code'],
                     unique=True, sqlite_where=JOINED_BY_NAME, postgresql_where=JOINED_BY_NAME)
 
 
 def downgrade():
     op.drop_index(NEW, table_name='participant')
-    with _tables_rebuilt_on_sqlite():
-        with op.batch_alter_table('participant', schema=None) as batch_op:
-            batch_op.create_unique_constraint(OLD, ['event_id', 'name_key', 'department_code'])
+    with op.batch_alter_table('participant', schema=None) as batch_op:
+        batch_op.create_unique_constraint(OLD, ['event_id', 'name_key', 'department_code'])
+    _check_references_after_rebuild()
 
 
-class _tables_rebuilt_on_sqlite:
+def _check_references_after_rebuild():
     """SQLite rebuilds the table to change a constraint while attempts refer to its rows:
-    migrations/env.py turns foreign keys off for it (SQLite's documented procedure), and
-    every reference is checked before the migration ends."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        if exc[0] is None and op.get_bind().dialect.name == 'sqlite':
-            broken = op.get_bind().execute(sa.text('PRAGMA foreign_key_check')).all()
-            if broken:
-                raise RuntimeError(f'rows left referring to nothing: {broken}')
-        return False
+    migrations/env.py turns foreign keys off for that (SQLite's documented procedure), so
+    every reference is checked here, before the migration ends."""
+    if op.get_bind().dialect.name != 'sqlite':
+        return
+    broken = op.get_bind().execute(sa.text('PRAGMA foreign_key_check')).all()
+    if broken:
+        raise RuntimeError(f'rows left referring to nothing: {broken}')

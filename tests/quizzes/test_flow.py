@@ -622,7 +622,7 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
 
     with db.engine.connect() as holding:  # what submit_one does, held open
         holding.execute(submitting.ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code})
-        assert submitting._close_and_score(holding, attempt_id, bank, "participant")
+        assert submitting._close_and_score(holding, attempt_id, "participant")
         _commit_after_it_waited(holding, save_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     assert _answers_of(attempt_id) == {first.id: right}
