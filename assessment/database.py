@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from contextvars import ContextVar
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine
@@ -56,6 +57,26 @@ def begin_next_immediately() -> None:
 def reading_first() -> bool:
     """True while this thread's transactions begin deferred."""
     return _BEGIN.get() == "deferred"
+
+
+#: engine -> the same engine with each statement its own transaction (PostgreSQL)
+_ONE_STATEMENT: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def one_statement_engine(engine: Engine) -> Engine:
+    """The engine to run a lone statement with, as its own transaction.
+
+    On PostgreSQL, in autocommit: the statement is one round trip to the server instead of
+    three (BEGIN, the statement, COMMIT), and it is as much one transaction as before (the
+    locks it takes are held until it ends). On SQLite, the engine itself: its transactions
+    begin IMMEDIATE, while a lone statement in autocommit would read first and could then be
+    refused the write.
+    """
+    if engine.dialect.name != "postgresql":
+        return engine
+    if engine not in _ONE_STATEMENT:
+        _ONE_STATEMENT[engine] = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return _ONE_STATEMENT[engine]
 
 
 def is_sqlite(url: str) -> bool:

@@ -1,17 +1,18 @@
 """Submitting an attempt: score the saved answers and close it, exactly once.
 
 When the trainer says "submit now", fifty phones (or a thousand) submit within a
-few seconds, so this path is two plain statements on one connection: the attempt
-row is read and locked (FOR UPDATE on PostgreSQL; SQLite's transactions begin
-IMMEDIATE), then closed with its score in one UPDATE. The score is the sum of
-the points stored with each answer: every way an answer is saved (autosave, the
-no-JavaScript page form, a paper sheet) scores it against the attempt's bank as
-it stores it, and the bank of an event cannot change once anyone has answered.
+few seconds, so this path is one UPDATE that closes the attempt with its score,
+if it is this phone's, at this event and still in progress. The score is the sum
+of the points stored with each answer: every way an answer is saved (autosave,
+the no-JavaScript page form, a paper sheet) scores it against the attempt's bank
+as it stores it, and the bank of an event cannot change once anyone has answered.
 
-The score is summed only once the lock is held, in a statement of its own. On
-PostgreSQL a statement that waited for the lock reads as of when it began: a
-submit waiting for an autosave that held the attempt would otherwise leave out
-the answer that autosave had just saved (and told the phone so).
+The score is summed only once the attempt is locked. On SQLite the transaction
+began IMMEDIATE, so it holds the one write lock before the UPDATE runs. On
+PostgreSQL the attempt is locked first, in a statement of its own: a statement
+that waited for a lock reads as of when it began, so an UPDATE waiting for an
+autosave that held the attempt would leave out the answer that autosave had just
+saved (and told the phone so).
 """
 
 from __future__ import annotations
@@ -38,26 +39,29 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
     One Core connection and one transaction: the ORM's session would only add bookkeeping.
     """
     with db.engine.connect() as connection:
-        row = connection.execute(
-            ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code}).first()
-        if row is None or row.participant_id not in participant_ids:
-            return Submitted("not_yours")
-        closed = _close_and_score(connection, attempt_id, "participant")
+        if connection.dialect.name != "sqlite":  # SQLite's transaction holds the lock already
+            connection.execute(LOCK_ATTEMPT, {"attempt_id": attempt_id})
+        closed = connection.execute(CLOSE_OWN_ATTEMPT, {
+            "attempt_id": attempt_id, "code": code, "participant_ids": sorted(participant_ids),
+            "now": datetime.now(), "by": "participant"}).rowcount == 1
+        owner = None if closed else connection.scalar(
+            ATTEMPT_OWNER, {"attempt_id": attempt_id, "code": code})
         connection.commit()
-    return Submitted("submitted" if closed else "already_submitted")
+    if closed:
+        return Submitted("submitted")
+    return Submitted("already_submitted" if owner in participant_ids else "not_yours")
 
 
-#: the attempt at the event with this code, locked (FOR UPDATE on PostgreSQL; SQLite's
-#: transactions begin IMMEDIATE)
-ATTEMPT_TO_SUBMIT = (
+#: the participant who owns the attempt, if it is one at the event with this code
+ATTEMPT_OWNER = (
     select(Attempt.participant_id)
     .join(Phase, Phase.id == Attempt.phase_id)
     .join(Event, Event.id == Phase.event_id)
     .where(Attempt.id == bindparam("attempt_id"), Event.code == bindparam("code"))
-    .with_for_update(of=Attempt)
 )
 
-#: the same lock for an attempt already known (phase close, time limit), reading its status
+#: the attempt locked (FOR UPDATE on PostgreSQL; SQLite's transactions begin IMMEDIATE),
+#: reading its status
 LOCK_ATTEMPT = select(Attempt.status).where(
     Attempt.id == bindparam("attempt_id")).with_for_update()
 
@@ -75,6 +79,15 @@ CLOSE_ATTEMPT = (
     .where(Attempt.id == bindparam("attempt_id"), Attempt.status == "in_progress")
     .values(status="submitted", submitted_at=bindparam("now"), submitted_by=bindparam("by"),
             score=STORED_POINTS)
+)
+
+#: the same, only for an attempt of one of this browser's participants at the event with this
+#: code (a phone that names someone else's attempt closes nothing)
+CLOSE_OWN_ATTEMPT = CLOSE_ATTEMPT.where(
+    Attempt.participant_id.in_(bindparam("participant_ids", expanding=True)),
+    Attempt.phase_id.in_(
+        select(Phase.id).join(Event, Event.id == Phase.event_id)
+        .where(Event.code == bindparam("code"))),
 )
 
 

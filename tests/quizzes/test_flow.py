@@ -189,6 +189,34 @@ def test_submit_confirm_result_and_second_submit_changes_nothing(client, bank_ve
         as_text=True)
 
 
+def test_a_submit_naming_another_phones_attempt_closes_nothing(client, bank_version):
+    """The attempt id comes from the page, so a phone can send anyone's: only an attempt of
+    the phone's own participant, at the event of the address, is closed."""
+    event = make_event(bank_version)
+    theirs = identify(client, event, name="สมชาย ใจดี").get_data(as_text=True)
+    intruder = client.application.test_client()
+    mine = identify(intruder, event, name="สมหญิง รักเมือง").get_data(as_text=True)
+    elsewhere = make_event(bank_version)
+    other_event = identify(intruder, elsewhere, name="สมหญิง รักเมือง").get_data(as_text=True)
+    for code in (event.code, elsewhere.code):
+        refused = intruder.post(f"/j/{code}/submit", data={
+            "csrf_token": csrf_from(mine), "attempt_id": attempt_id_from(theirs)},
+            follow_redirects=True)
+        assert "หน้านี้ไม่เป็นปัจจุบัน" in refused.get_data(as_text=True)
+    wrong_event = intruder.post(f"/j/{event.code}/submit", data={
+        "csrf_token": csrf_from(mine), "attempt_id": attempt_id_from(other_event)},
+        follow_redirects=True)
+    assert "หน้านี้ไม่เป็นปัจจุบัน" in wrong_event.get_data(as_text=True)
+    db.session.expire_all()
+    statuses = {db.session.get(Attempt, attempt_id_from(page)).status
+                for page in (theirs, mine, other_event)}
+    assert statuses == {"in_progress"}
+    _submit(intruder, event, mine)
+    db.session.expire_all()
+    assert db.session.get(Attempt, attempt_id_from(mine)).status == "submitted"
+    assert db.session.get(Attempt, attempt_id_from(theirs)).status == "in_progress"
+
+
 def test_answer_to_a_finished_attempt_is_refused_plainly(client, bank_version):
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
@@ -501,6 +529,33 @@ def _answers_of(attempt_id: int) -> dict:
     return {a.question_key: a.value for a in db.session.get(Attempt, attempt_id).answers}
 
 
+def test_the_one_statement_save_is_its_own_transaction_on_postgresql(client, bank_version):
+    """On PostgreSQL the guarded upsert runs in autocommit: one round trip instead of BEGIN,
+    the statement and COMMIT. SQLite's begins IMMEDIATE as every write there does (a lone
+    statement in autocommit would read first and could be refused the write)."""
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    bank = bank_of(bank_version)
+    first, right = _right_single(bank)
+    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
+    levels = []
+
+    def record(conn, _cursor, statement, *_args):
+        if statement.lstrip().startswith("INSERT INTO answer"):
+            levels.append(conn.get_execution_options().get("isolation_level"))
+
+    sql_event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        second = _another_single(bank, first)
+        saved = _save(client, event, html, second.id, _wrong_single(second))
+    finally:
+        sql_event.remove(db.engine, "before_cursor_execute", record)
+    assert saved.get_json()["saved"] is True
+    expected = "AUTOCOMMIT" if db.engine.dialect.name == "postgresql" else None
+    assert levels == [expected]
+    assert set(_answers_of(attempt_id_from(html))) == {first.id, second.id}
+
+
 def test_an_answer_after_the_first_is_one_statement(client, bank_version):
     """The first answer reads the event once; every later one is one guarded upsert."""
     event = make_event(bank_version)
@@ -621,8 +676,10 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
                 outcome["done"] = closed.reason
 
     with db.engine.connect() as holding:  # what submit_one does, held open
-        holding.execute(submitting.ATTEMPT_TO_SUBMIT, {"attempt_id": attempt_id, "code": code})
-        assert submitting._close_and_score(holding, attempt_id, "participant")
+        holding.execute(submitting.LOCK_ATTEMPT, {"attempt_id": attempt_id})
+        assert holding.execute(submitting.CLOSE_OWN_ATTEMPT, {
+            "attempt_id": attempt_id, "code": code, "participant_ids": [participant_id],
+            "now": datetime.now(), "by": "participant"}).rowcount == 1
         _commit_after_it_waited(holding, save_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     assert _answers_of(attempt_id) == {first.id: right}
