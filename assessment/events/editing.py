@@ -50,6 +50,7 @@ def update_event(event: Event, plan: EventPlan) -> Event:
     """Change an event; its bank and the phases people answered stay as they are."""
     try:
         if plan.bank_version.id != event.bank_version_id:
+            _hold(event)
             if attempt_count(event):
                 raise EventRefused("people have already answered; the bank can no longer "
                                    "change (create a new event instead)")
@@ -65,6 +66,14 @@ def update_event(event: Event, plan: EventPlan) -> Event:
         db.session.rollback()
         raise
     return event
+
+
+def _hold(event: Event) -> None:
+    """Lock the event's row until the change is committed (FOR UPDATE on PostgreSQL): an
+    attempt starting at this moment holds the event until it is committed (quizzes.operations),
+    so the count after this lock sees it, or the start waits and reads the new bank. SQLite's
+    IMMEDIATE transactions order the two already."""
+    db.session.execute(select(Event.id).where(Event.id == event.id).with_for_update())
 
 
 def attempt_count(event: Event, phase: Phase | None = None) -> int:

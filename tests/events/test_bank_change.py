@@ -1,0 +1,126 @@
+"""An event's bank can change until someone starts a test on it, and never after.
+
+A trainer changing the bank and a phone starting the test can meet in the same instant. On
+SQLite the IMMEDIATE transactions put one after the other. On PostgreSQL the change locks the
+event before it counts the attempts, and a start holds the event until it is committed, so
+either the change sees the attempt and refuses, or the start waits and takes the new bank.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import insert, select, update
+
+from assessment.banks.models import BankVersion
+from assessment.banks.operations import bank_of, load_bank
+from assessment.events.editing import OPTION_NAMES, EventPlan, Window, update_event
+from assessment.events.forms import form_data
+from assessment.events.models import Event, Phase
+from assessment.events.operations import EventRefused
+from assessment.extensions import db
+from assessment.quizzes import operations as ops
+from assessment.quizzes.models import Attempt, Participant
+from tests.helpers import DATA, first_codes, make_event
+
+OTHER_BANK = DATA / "banks" / "good" / "one-language.yaml"
+
+
+@pytest.fixture
+def other_version(app):
+    """A second bank whose questions are not the shipped bank's."""
+    return load_bank(OTHER_BANK.read_text(encoding="utf-8"), OTHER_BANK.name).version
+
+
+def _plan_with(event: Event, version) -> EventPlan:
+    """The event as it is, on another bank version."""
+    data = form_data(event)
+    windows = {kind: Window() for kind in ("pre", "post") if data[f"with_{kind}"]}
+    return EventPlan(version, data["title"], data["held_on"], windows,
+                     {name: data[name] for name in OPTION_NAMES})
+
+
+def _person(event: Event) -> Participant:
+    department, level = first_codes()
+    person = ops._add_participant(event, "สมชาย ใจดี", department, level, None)
+    db.session.commit()
+    return person
+
+
+def _commit_after_it_waited(holding, meanwhile, outcome: dict) -> None:
+    """Run `meanwhile` in a thread while `holding` keeps its transaction open; it must still be
+    waiting half a second later, then `holding` commits and the thread is let finish."""
+    thread = threading.Thread(target=meanwhile)
+    thread.start()
+    time.sleep(0.5)
+    assert "done" not in outcome, "it did not wait for the other transaction"
+    holding.commit()
+    thread.join(timeout=20)
+
+
+def test_the_bank_changes_until_someone_starts_and_not_after(app, bank_version, other_version):
+    event = make_event(bank_version)
+    update_event(event, _plan_with(event, other_version))
+    assert event.bank_version_id == other_version.id
+    person = _person(event)
+    ops.start_attempt(person, event.open_phase)
+    with pytest.raises(EventRefused, match="already answered"):
+        update_event(event, _plan_with(event, bank_version))
+    db.session.expire_all()
+    assert db.session.get(Event, event.id).bank_version_id == other_version.id
+
+
+def test_a_bank_change_that_waits_for_a_starting_attempt_refuses(app, bank_version,
+                                                                 other_version):
+    event = make_event(bank_version)
+    person = _person(event)
+    event_id, phase_id, person_id = event.id, event.open_phase.id, person.id
+    outcome = {}
+
+    def change_meanwhile():
+        with app.app_context():
+            waiting = db.session.get(Event, event_id)  # this thread's own session's objects
+            try:
+                update_event(waiting, _plan_with(waiting, db.session.get(BankVersion, other_id)))
+                outcome["done"] = "changed"
+            except EventRefused:
+                outcome["done"] = "refused"
+
+    bank, version_id, other_id = bank_of(bank_version), bank_version.id, other_version.id
+    db.session.commit()  # the test's own session holds nothing while the two meet
+    with db.engine.connect() as starting:  # what start_attempt does, held open
+        assert starting.scalar(ops.EVENT_BANK_TO_START, {"event_id": event_id}) == version_id
+        starting.execute(insert(Attempt).values(
+            participant_id=person_id, phase_id=phase_id, status="in_progress",
+            question_order=[q.id for q in bank.questions], option_order={},
+            max_score=bank.max_points))
+        _commit_after_it_waited(starting, change_meanwhile, outcome)
+    assert outcome == {"done": "refused"}
+    db.session.expire_all()
+    assert db.session.get(Event, event_id).bank_version_id == version_id
+
+
+def test_an_attempt_that_waits_for_a_bank_change_starts_on_the_new_bank(app, bank_version,
+                                                                         other_version):
+    event = make_event(bank_version)
+    person = _person(event)
+    event_id, phase_id, person_id = event.id, event.open_phase.id, person.id
+    new_bank, new_id = bank_of(other_version), other_version.id
+    db.session.commit()
+    outcome = {}
+
+    def start_meanwhile():
+        with app.app_context():
+            attempt = ops.start_attempt(db.session.get(Participant, person_id),
+                                        db.session.get(Phase, phase_id))
+            outcome["done"] = (sorted(attempt.question_order), attempt.max_score)
+
+    with db.engine.connect() as changing:  # what update_event does, held open
+        changing.execute(select(Event.id).where(Event.id == event_id).with_for_update())
+        changing.execute(update(Event).where(Event.id == event_id)
+                         .values(bank_version_id=new_id))
+        _commit_after_it_waited(changing, start_meanwhile, outcome)
+    assert outcome == {"done": (sorted(q.id for q in new_bank.questions),
+                                new_bank.max_points)}
