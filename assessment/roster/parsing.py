@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from assessment.messages import N_, Message
-from assessment.quizzes.pairing import clean_name, employee_key
+from assessment.quizzes.pairing import clean_name, employee_key, name_key
 from assessment.roster.tables import Problem, Row, Table, did_you_mean, missing_columns
 
 ROSTER_COLUMNS = ("employee_id", "name", "department", "level")
@@ -51,10 +51,12 @@ class StaffMember:
 
 @dataclass(frozen=True)
 class RosterCheck:
-    """What a roster file holds: the people, and every problem found."""
+    """What a roster file holds: the people, every problem found, and the rows HR should look
+    at before saving (notices do not stop the save)."""
 
     people: tuple[StaffMember, ...]
     problems: tuple[Problem, ...]
+    notices: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -123,7 +125,26 @@ def check_roster(table: Table, lists: OrgLists) -> RosterCheck:
             first_row_of[key] = row.number
         if person:
             people.append(person)
-    return RosterCheck(tuple(people), tuple(problems))
+    return RosterCheck(tuple(people), tuple(problems), namesakes(people))
+
+
+def namesakes(people: list[StaffMember]) -> tuple[Problem, ...]:
+    """A notice on each row with the name (titles aside) and department of an earlier row.
+
+    Two staff of one department may share a name; their employee IDs keep them apart, so the
+    roster is saved as it is. But the same person listed twice under two IDs would join as
+    whichever ID they type, so HR is shown both rows before saving.
+    """
+    first_row_of, notices = {}, []
+    for person in people:
+        key = (name_key(person.name), person.department_code)
+        if key in first_row_of:
+            notices.append(Problem(person.row, "name", Message(
+                N_("the same name and department as row %(first)s: two people, or one "
+                   "person listed twice?"), first=first_row_of[key])))
+        else:
+            first_row_of[key] = person.row
+    return tuple(notices)
 
 
 def _check_row(row: Row, lists: OrgLists, problems: list[Problem]) -> StaffMember | None:

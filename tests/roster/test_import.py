@@ -198,7 +198,11 @@ def test_namesakes_in_one_department_each_join_by_their_employee_id(app, trainer
     department, level = _lists()
     roster = _csv([["E2001", "สมชาย ใจดี", department.code, level.code],
                    ["E2002", "นายสมชาย  ใจดี", department.code, level.code]])
-    _save_from(trainer, event, _upload(trainer, event, roster).get_data(as_text=True))
+    preview = _upload(trainer, event, roster).get_data(as_text=True)
+    notice = re.search(r'<tr class="notice">(.*?)</tr>', preview, re.S).group(1)
+    assert '<td class="num">3</td>' in notice and "ชื่อและหน่วยงานเดียวกับแถว 2" in notice
+    assert "แทนที่รายชื่อ" in preview  # a notice does not stop the save
+    _save_from(trainer, event, preview)
     for employee_id in ("E2001", "E2002"):
         phone = app.test_client()
         page = phone.get(f"/j/{event.code}").get_data(as_text=True)
@@ -268,6 +272,13 @@ def test_cli_import_and_its_errors(runner, bank_version, tmp_path):
     result = runner.invoke(args=["roster", "import", event.code.lower(), str(good)])
     assert result.exit_code == 0, result.output
     assert "3 people" in result.output and _entries(event) == ["E1001", "E1002", "E1003"]
+    twice = tmp_path / "twice.csv"
+    department, level = _lists()
+    twice.write_bytes(_csv([["E1", "สมชาย ใจดี", department.code, level.code],
+                            ["E2", "สมชาย ใจดี", department.code, level.code]]))
+    result = runner.invoke(args=["roster", "import", event.code, str(twice)])
+    assert result.exit_code == 0 and _entries(event) == ["E1", "E2"]
+    assert f"{twice}:3:name: the same name and department as row 2" in result.output
     missing = runner.invoke(args=["roster", "import", "NOPE99", str(good)])
     assert missing.exit_code == 1
 

@@ -89,3 +89,16 @@ def test_excel_numbers_read_as_typed():
 def test_problem_line_is_file_row_column_message():
     problem = _check(("E1", "A", "nowhere", "prof-op")).problems[0]
     assert problem.line("r.csv").startswith("r.csv:2:department: unknown department")
+
+
+def test_a_name_and_department_seen_before_is_a_notice_not_a_problem():
+    """Namesakes in one department are two people (their IDs tell them apart), but it may be
+    one person listed twice: HR is shown the row, and the file can still be saved."""
+    check = _check(("E1", "สมศรี ทองดี", "clerk", "prof-op"),
+                   ("E2", "นางสมศรี  ทองดี", "clerk", "gen-op"),       # row 3: same, titles aside
+                   ("E3", "สมศรี ทองดี", "finance", "prof-op"),       # another department
+                   ("E4", "Anan Dee", "clerk", "prof-op"),
+                   ("E5", "anan dee", "Office of the Municipal Clerk", "prof-op"))  # row 6
+    assert check.ok and len(check.people) == 5
+    assert [(n.row, n.column) for n in check.notices] == [(3, "name"), (6, "name")]
+    assert "row 2" in check.notices[0].message and "row 5" in check.notices[1].message
