@@ -199,7 +199,7 @@ def test_namesakes_in_one_department_each_join_by_their_employee_id(app, trainer
     roster = _csv([["E2001", "สมชาย ใจดี", department.code, level.code],
                    ["E2002", "นายสมชาย  ใจดี", department.code, level.code]])
     preview = _upload(trainer, event, roster).get_data(as_text=True)
-    notice = re.search(r'<tr class="notice">(.*?)</tr>', preview, re.S).group(1)
+    notice = re.search(r'<tr class="to-look-at">(.*?)</tr>', preview, re.S).group(1)
     assert '<td class="num">3</td>' in notice and "ชื่อและหน่วยงานเดียวกับแถว 2" in notice
     assert "แทนที่รายชื่อ" in preview  # a notice does not stop the save
     _save_from(trainer, event, preview)
