@@ -24,7 +24,6 @@ from __future__ import annotations
 import sqlite3
 import time
 from contextvars import ContextVar
-from weakref import WeakKeyDictionary
 
 from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine
@@ -59,10 +58,6 @@ def reading_first() -> bool:
     return _BEGIN.get() == "deferred"
 
 
-#: engine -> the same engine with each statement its own transaction (PostgreSQL)
-_ONE_STATEMENT: WeakKeyDictionary = WeakKeyDictionary()
-
-
 def one_statement_engine(engine: Engine) -> Engine:
     """The engine to run a lone statement with, as its own transaction.
 
@@ -74,9 +69,11 @@ def one_statement_engine(engine: Engine) -> Engine:
     """
     if engine.dialect.name != "postgresql":
         return engine
-    if engine not in _ONE_STATEMENT:
-        _ONE_STATEMENT[engine] = engine.execution_options(isolation_level="AUTOCOMMIT")
-    return _ONE_STATEMENT[engine]
+    autocommit = getattr(engine, "_assessment_one_statement", None)
+    if autocommit is None:  # kept on the engine, so it goes when the engine goes
+        autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        engine._assessment_one_statement = autocommit
+    return autocommit
 
 
 def is_sqlite(url: str) -> bool:

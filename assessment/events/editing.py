@@ -69,11 +69,13 @@ def update_event(event: Event, plan: EventPlan) -> Event:
 
 
 def _hold(event: Event) -> None:
-    """Lock the event's row until the change is committed (FOR UPDATE on PostgreSQL): an
-    attempt starting at this moment holds the event until it is committed (quizzes.operations),
-    so the count after this lock sees it, or the start waits and reads the new bank. SQLite's
+    """Lock the event's row until the change is committed (FOR NO KEY UPDATE on PostgreSQL:
+    enough against an attempt starting, without waiting for people joining): an attempt
+    starting at this moment holds the event until it is committed (quizzes.operations), so the
+    count after this lock sees it, or the start waits and reads the new bank. SQLite's
     IMMEDIATE transactions order the two already."""
-    db.session.execute(select(Event.id).where(Event.id == event.id).with_for_update())
+    db.session.execute(select(Event.id).where(Event.id == event.id)
+                       .with_for_update(key_share=True))
 
 
 def attempt_count(event: Event, phase: Phase | None = None) -> int:

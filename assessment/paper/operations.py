@@ -13,14 +13,13 @@ from datetime import datetime
 from sqlalchemy import select
 
 from assessment.banks.bank import Bank
-from assessment.banks.operations import bank_of
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
 from assessment.messages import N_, Message
 from assessment.paper.parsing import PaperAttempt, PaperCheck, PaperRules, check_paper
 from assessment.quizzes import ordering
 from assessment.quizzes.models import Answer, Attempt, Participant
-from assessment.quizzes.operations import attempt_for, has_roster
+from assessment.quizzes.operations import attempt_for, bank_to_start_on, has_roster
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
 from assessment.quizzes.scoring import score_answers
 from assessment.roster.models import RosterEntry
@@ -34,7 +33,7 @@ SUBMITTED_ON_PAPER = "paper"
 def paper_rules(event: Event) -> PaperRules:
     """The bank, lists, phases and roster a file for this event is checked against."""
     roster = frozenset(employee_key(e.employee_id) for e in roster_of(event))
-    return PaperRules(bank_of(event.bank_version), organisation_lists(),
+    return PaperRules(bank_to_start_on(event), organisation_lists(),
                       tuple(p.kind for p in event.phases), roster if roster else None)
 
 
@@ -70,7 +69,7 @@ def import_paper(event: Event, check: PaperCheck) -> int:
     """Store every attempt of a checked file as submitted and scored, in one transaction."""
     if not check.ok:
         raise ValueError("a file with problems cannot be imported")
-    bank = bank_of(event.bank_version)
+    bank = bank_to_start_on(event)  # the bank the file was checked against, in this transaction
     by_id = has_roster(event)
     try:
         for paper in check.attempts:

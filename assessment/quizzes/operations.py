@@ -146,7 +146,7 @@ def start_attempt(participant: Participant, phase: Phase) -> Attempt:
     if existing:
         return existing
     event = phase.event
-    bank = bank_by_version(db.session.scalar(EVENT_BANK_TO_START, {"event_id": event.id}))
+    bank = bank_to_start_on(event)
     seed = secrets.randbits(32)
     row = {"participant_id": participant.id, "phase_id": phase.id, "status": "in_progress",
            "question_order": ordering.question_order(bank, seed, event.shuffle_questions),
@@ -164,11 +164,17 @@ def start_attempt(participant: Participant, phase: Phase) -> Attempt:
 #: as ADD_PARTICIPANT: one row, no unit-of-work flush
 START_ATTEMPT = insert(Attempt).returning(Attempt)
 
-#: the event's bank as an attempt starts on it, the event held (FOR SHARE on PostgreSQL) until
-#: the attempt is committed: a trainer changing the bank at that moment (events.editing) waits,
-#: then counts the attempt and refuses; a start that waited for a change reads the new bank.
-#: SQLite's IMMEDIATE transactions order the two already. (The event alone: on PostgreSQL a
-#: row that waited is checked again as changed, but a joined row is not read again.)
+def bank_to_start_on(event: Event):
+    """The event's bank as attempts start on it (a phone's, or a file of paper answers), the
+    event held (FOR SHARE on PostgreSQL) until they are committed: a trainer changing the bank
+    at that moment (events.editing) waits, then counts the attempts and refuses; a start that
+    waited for a change reads the new bank. SQLite's IMMEDIATE transactions order the two
+    already."""
+    return bank_by_version(db.session.scalar(EVENT_BANK_TO_START, {"event_id": event.id}))
+
+
+#: the event alone: on PostgreSQL a row that waited is checked again as changed, but a joined
+#: row would not be read again
 EVENT_BANK_TO_START = select(Event.bank_version_id).where(
     Event.id == bindparam("event_id")).with_for_update(read=True)
 

@@ -25,9 +25,9 @@ def import_command(code, file):
     event = event_or_exit(code)
     check = checked_or_exit(file, lambda content: check_roster_file(file, content),
                             "nothing was saved")
+    count = replace_roster(event, check)
     for notice in check.notices:
         click.echo(f"{notice.line(file)} (saved as it is)", err=True)
-    count = replace_roster(event, check)
     click.echo(f"{event.code}: roster replaced with {count} people")
 
 

@@ -12,7 +12,7 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, text, update
 
 from assessment.banks.models import BankVersion
 from assessment.banks.operations import bank_of, load_bank
@@ -50,14 +50,36 @@ def _person(event: Event) -> Participant:
 
 
 def _commit_after_it_waited(holding, meanwhile, outcome: dict) -> None:
-    """Run `meanwhile` in a thread while `holding` keeps its transaction open; it must still be
-    waiting half a second later, then `holding` commits and the thread is let finish."""
+    """Run `meanwhile` in a thread while `holding` keeps its transaction open; it must wait for
+    it, then `holding` commits and the thread is let finish."""
     thread = threading.Thread(target=meanwhile)
     thread.start()
-    time.sleep(0.5)
+    _until_something_waits_for_a_lock(holding.dialect.name)
     assert "done" not in outcome, "it did not wait for the other transaction"
     holding.commit()
     thread.join(timeout=20)
+
+
+#: other sessions of this database waiting for a lock (PostgreSQL)
+WAITING_FOR_A_LOCK = text(
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+    "AND wait_event_type = 'Lock'")
+
+
+def _until_something_waits_for_a_lock(dialect: str) -> None:
+    """On PostgreSQL, until another session waits for a lock (so a thread that had not reached
+    its statement yet cannot pass for one that did not wait); SQLite shows no such thing, so
+    half a second."""
+    if dialect != "postgresql":
+        time.sleep(0.5)
+        return
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with db.engine.connect() as looking:  # a new transaction sees the activity afresh
+            if looking.scalar(WAITING_FOR_A_LOCK):
+                return
+        time.sleep(0.05)
+    raise AssertionError("nothing waited for a lock")
 
 
 def test_the_bank_changes_until_someone_starts_and_not_after(app, bank_version, other_version):
@@ -118,9 +140,45 @@ def test_an_attempt_that_waits_for_a_bank_change_starts_on_the_new_bank(app, ban
             outcome["done"] = (sorted(attempt.question_order), attempt.max_score)
 
     with db.engine.connect() as changing:  # what update_event does, held open
-        changing.execute(select(Event.id).where(Event.id == event_id).with_for_update())
+        changing.execute(select(Event.id).where(Event.id == event_id)
+                         .with_for_update(key_share=True))
         changing.execute(update(Event).where(Event.id == event_id)
                          .values(bank_version_id=new_id))
         _commit_after_it_waited(changing, start_meanwhile, outcome)
     assert outcome == {"done": (sorted(q.id for q in new_bank.questions),
                                 new_bank.max_points)}
+
+
+def test_paper_answers_saved_while_the_bank_changes_are_checked_against_the_new_bank(
+        app, bank_version, other_version):
+    """A file of paper answers starts attempts too: saved while the trainer changes the bank, it
+    waits, is checked against the new bank (whose questions it does not answer) and stores
+    nothing on the old one."""
+    from assessment.paper.operations import check_paper_file, import_paper
+
+    event = make_event(bank_version)
+    department, level = first_codes()
+    old_bank = bank_of(bank_version)
+    rows = [["employee_id", "name", "department", "level", "phase",
+             *(q.id for q in old_bank.questions)],
+            ["", "สมชาย ใจดี", department, level, "pre", *("" for _ in old_bank.questions)]]
+    content = "\n".join(",".join(row) for row in rows).encode("utf-8")
+    event_id, new_id = event.id, other_version.id
+    db.session.commit()
+    outcome = {}
+
+    def save_meanwhile():
+        with app.app_context():
+            saving = db.session.get(Event, event_id)
+            check = check_paper_file(saving, "paper.csv", content)
+            outcome["done"] = import_paper(saving, check) if check.ok else "problems"
+            db.session.rollback()
+
+    with db.engine.connect() as changing:  # what update_event does, held open
+        changing.execute(select(Event.id).where(Event.id == event_id)
+                         .with_for_update(key_share=True))
+        changing.execute(update(Event).where(Event.id == event_id)
+                         .values(bank_version_id=new_id))
+        _commit_after_it_waited(changing, save_meanwhile, outcome)
+    assert outcome == {"done": "problems"}
+    assert db.session.scalar(select(func.count(Attempt.id))) == 0

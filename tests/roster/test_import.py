@@ -202,6 +202,12 @@ def test_namesakes_in_one_department_each_join_by_their_employee_id(app, trainer
     notice = re.search(r'<tr class="to-look-at">(.*?)</tr>', preview, re.S).group(1)
     assert '<td class="num">3</td>' in notice and "ชื่อและหน่วยงานเดียวกับแถว 2" in notice
     assert "แทนที่รายชื่อ" in preview  # a notice does not stop the save
+    assert "มี 1 แถวที่ควรดูก่อนบันทึก" in preview
+    trainer.get("/lang/en")
+    in_english = _upload(trainer, event, roster).get_data(as_text=True)
+    assert "1 row to look at before saving" in in_english
+    assert "the same name and department as row 2" in in_english
+    trainer.get("/lang/th")
     _save_from(trainer, event, preview)
     for employee_id in ("E2001", "E2002"):
         phone = app.test_client()
