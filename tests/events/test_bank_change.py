@@ -8,11 +8,8 @@ either the change sees the attempt and refuses, or the start waits and takes the
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, select, update
 
 from assessment.banks.models import BankVersion
 from assessment.banks.operations import bank_of, load_bank
@@ -24,6 +21,7 @@ from assessment.extensions import db
 from assessment.quizzes import operations as ops
 from assessment.quizzes.models import Attempt, Participant
 from tests.helpers import DATA, first_codes, make_event
+from tests.waiting import commit_after_it_waited
 
 OTHER_BANK = DATA / "banks" / "good" / "one-language.yaml"
 
@@ -47,39 +45,6 @@ def _person(event: Event) -> Participant:
     person = ops._add_participant(event, "สมชาย ใจดี", department, level, None)
     db.session.commit()
     return person
-
-
-def _commit_after_it_waited(holding, meanwhile, outcome: dict) -> None:
-    """Run `meanwhile` in a thread while `holding` keeps its transaction open; it must wait for
-    it, then `holding` commits and the thread is let finish."""
-    thread = threading.Thread(target=meanwhile)
-    thread.start()
-    _until_something_waits_for_a_lock(holding.dialect.name)
-    assert "done" not in outcome, "it did not wait for the other transaction"
-    holding.commit()
-    thread.join(timeout=20)
-
-
-#: other sessions of this database waiting for a lock (PostgreSQL)
-WAITING_FOR_A_LOCK = text(
-    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-    "AND wait_event_type = 'Lock'")
-
-
-def _until_something_waits_for_a_lock(dialect: str) -> None:
-    """On PostgreSQL, until another session waits for a lock (so a thread that had not reached
-    its statement yet cannot pass for one that did not wait); SQLite shows no such thing, so
-    half a second."""
-    if dialect != "postgresql":
-        time.sleep(0.5)
-        return
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with db.engine.connect() as looking:  # a new transaction sees the activity afresh
-            if looking.scalar(WAITING_FOR_A_LOCK):
-                return
-        time.sleep(0.05)
-    raise AssertionError("nothing waited for a lock")
 
 
 def test_the_bank_changes_until_someone_starts_and_not_after(app, bank_version, other_version):
@@ -118,7 +83,7 @@ def test_a_bank_change_that_waits_for_a_starting_attempt_refuses(app, bank_versi
             participant_id=person_id, phase_id=phase_id, status="in_progress",
             question_order=[q.id for q in bank.questions], option_order={},
             max_score=bank.max_points))
-        _commit_after_it_waited(starting, change_meanwhile, outcome)
+        commit_after_it_waited(starting, change_meanwhile, outcome)
     assert outcome == {"done": "refused"}
     db.session.expire_all()
     assert db.session.get(Event, event_id).bank_version_id == version_id
@@ -144,7 +109,7 @@ def test_an_attempt_that_waits_for_a_bank_change_starts_on_the_new_bank(app, ban
                          .with_for_update(key_share=True))
         changing.execute(update(Event).where(Event.id == event_id)
                          .values(bank_version_id=new_id))
-        _commit_after_it_waited(changing, start_meanwhile, outcome)
+        commit_after_it_waited(changing, start_meanwhile, outcome)
     assert outcome == {"done": (sorted(q.id for q in new_bank.questions),
                                 new_bank.max_points)}
 
@@ -179,6 +144,6 @@ def test_paper_answers_saved_while_the_bank_changes_are_checked_against_the_new_
                          .with_for_update(key_share=True))
         changing.execute(update(Event).where(Event.id == event_id)
                          .values(bank_version_id=new_id))
-        _commit_after_it_waited(changing, save_meanwhile, outcome)
+        commit_after_it_waited(changing, save_meanwhile, outcome)
     assert outcome == {"done": "problems"}
     assert db.session.scalar(select(func.count(Attempt.id))) == 0

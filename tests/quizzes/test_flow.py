@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
@@ -19,6 +17,7 @@ from assessment.extensions import db
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.scoring import points_for
 from tests.helpers import attempt_id_from, csrf_from, first_codes, identify, make_event
+from tests.waiting import commit_after_it_waited
 
 
 def _quiz(client, event):
@@ -456,17 +455,6 @@ def test_a_join_that_fails_before_its_commit_leaves_the_phone_unidentified(app, 
     assert db.session.scalar(select(func.count(Participant.id))) == 0
 
 
-def _commit_after_it_waited(holding, meanwhile, outcome: dict) -> None:
-    """Run `meanwhile` in a thread while `holding` keeps its transaction open; it must still be
-    waiting half a second later, then `holding` commits and the thread is let finish."""
-    thread = threading.Thread(target=meanwhile)
-    thread.start()
-    time.sleep(0.5)
-    assert "done" not in outcome
-    holding.commit()
-    thread.join(timeout=20)
-
-
 def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app, client,
                                                                             bank_version):
     """An autosave holds the attempt while it writes; a submit that waited for it scores the
@@ -491,7 +479,7 @@ def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app,
         saving.execute(autosave.ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code})
         saving.execute(autosave._upsert_statement(saving.dialect.name),
                        autosave._answer_row(attempt_id, question, right))
-        _commit_after_it_waited(saving, submit_meanwhile, outcome)
+        commit_after_it_waited(saving, submit_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     db.session.rollback()
     attempt = db.session.get(Attempt, attempt_id)
@@ -680,7 +668,7 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
         assert holding.execute(submitting.CLOSE_OWN_ATTEMPT, {
             "attempt_id": attempt_id, "code": code, "participant_ids": [participant_id],
             "now": datetime.now(), "by": "participant"}).rowcount == 1
-        _commit_after_it_waited(holding, save_meanwhile, outcome)
+        commit_after_it_waited(holding, save_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     assert _answers_of(attempt_id) == {first.id: right}
     assert db.session.get(Attempt, attempt_id).score == first.points
@@ -711,7 +699,7 @@ def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, ban
             "bank_version_id": version_id,
             "on_time_after": datetime.now() - timedelta(minutes=1)}).rowcount
         assert written == 1
-        _commit_after_it_waited(saving, submit_meanwhile, outcome)
+        commit_after_it_waited(saving, submit_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     db.session.expire_all()
     assert db.session.get(Attempt, attempt_id).score == expected
