@@ -47,6 +47,17 @@ def _person(event: Event) -> Participant:
     return person
 
 
+def _while_the_bank_changes(event_id: int, new_id: int, meanwhile, outcome: dict) -> None:
+    """Run `meanwhile` while a transaction does what update_event does to the event's bank
+    and keeps it open; `meanwhile` must wait for it."""
+    with db.engine.connect() as changing:
+        changing.execute(select(Event.id).where(Event.id == event_id)
+                         .with_for_update(key_share=True))
+        changing.execute(update(Event).where(Event.id == event_id)
+                         .values(bank_version_id=new_id))
+        commit_after_it_waited(changing, meanwhile, outcome)
+
+
 def test_the_bank_changes_until_someone_starts_and_not_after(app, bank_version, other_version):
     event = make_event(bank_version)
     update_event(event, _plan_with(event, other_version))
@@ -104,12 +115,7 @@ def test_an_attempt_that_waits_for_a_bank_change_starts_on_the_new_bank(app, ban
                                         db.session.get(Phase, phase_id))
             outcome["done"] = (sorted(attempt.question_order), attempt.max_score)
 
-    with db.engine.connect() as changing:  # what update_event does, held open
-        changing.execute(select(Event.id).where(Event.id == event_id)
-                         .with_for_update(key_share=True))
-        changing.execute(update(Event).where(Event.id == event_id)
-                         .values(bank_version_id=new_id))
-        commit_after_it_waited(changing, start_meanwhile, outcome)
+    _while_the_bank_changes(event_id, new_id, start_meanwhile, outcome)
     assert outcome == {"done": (sorted(q.id for q in new_bank.questions),
                                 new_bank.max_points)}
 
@@ -139,11 +145,6 @@ def test_paper_answers_saved_while_the_bank_changes_are_checked_against_the_new_
             outcome["done"] = import_paper(saving, check) if check.ok else "problems"
             db.session.rollback()
 
-    with db.engine.connect() as changing:  # what update_event does, held open
-        changing.execute(select(Event.id).where(Event.id == event_id)
-                         .with_for_update(key_share=True))
-        changing.execute(update(Event).where(Event.id == event_id)
-                         .values(bank_version_id=new_id))
-        commit_after_it_waited(changing, save_meanwhile, outcome)
+    _while_the_bank_changes(event_id, new_id, save_meanwhile, outcome)
     assert outcome == {"done": "problems"}
     assert db.session.scalar(select(func.count(Attempt.id))) == 0
