@@ -26,7 +26,7 @@ import time
 from contextvars import ContextVar
 
 from sqlalchemy import event, exc
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 #: seconds between tries for the write lock: first, then at most
 FIRST_PAUSE = 0.0002
@@ -58,22 +58,18 @@ def reading_first() -> bool:
     return _BEGIN.get() == "deferred"
 
 
-def one_statement_engine(engine: Engine) -> Engine:
-    """The engine to run a lone statement with, as its own transaction.
+def one_statement(connection: Connection) -> Connection:
+    """`connection`, set up to run a lone statement as its own transaction.
 
     On PostgreSQL, in autocommit: the statement is one round trip to the server instead of
     three (BEGIN, the statement, COMMIT), and it is as much one transaction as before (the
-    locks it takes are held until it ends). On SQLite, the engine itself: its transactions
-    begin IMMEDIATE, while a lone statement in autocommit would read first and could then be
-    refused the write.
+    locks it takes are held until it ends); the pool sets the connection back when it
+    returns. On SQLite, as it is: its transactions begin IMMEDIATE, while a lone statement in
+    autocommit would read first and could then be refused the write.
     """
-    if engine.dialect.name != "postgresql":
-        return engine
-    autocommit = getattr(engine, "_assessment_one_statement", None)
-    if autocommit is None:  # kept on the engine, so it goes when the engine goes
-        autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
-        engine._assessment_one_statement = autocommit
-    return autocommit
+    if connection.dialect.name == "postgresql":
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+    return connection
 
 
 def is_sqlite(url: str) -> bool:

@@ -490,26 +490,16 @@ async def run_database(label: str, url: str, args, tmp: Path, bare: Server) -> l
     code, *lists = await asyncio.to_thread(prepare, url)
     server = Server("assessment:create_app()", server_env(url), args.workers,
                     tmp / f"gunicorn-{label}.log")
-    async with bare_route_around(bare, args) as floor:
-        server.start()
-        try:
-            people, outcome = await room(server, code, lists, args.phones, args.ramp,
-                                         args.think, args.concurrency,
-                                         kill_worker_midway(args.ramp / 2))
-        finally:
-            server.stop()
+    people, outcome, floor = await served_room(
+        server, bare, args, code, lists, args.phones, args.ramp,
+        kill_worker_midway(args.ramp / 2))
     verdict = check(people, await asyncio.to_thread(stored_attempts, url, code))
     rows.append(summarise(label, "room + worker SIGKILL", people, outcome, verdict, floor))
 
     code, *lists = await asyncio.to_thread(prepare, url)
-    async with bare_route_around(bare, args) as floor:
-        server.start()
-        try:
-            people, outcome = await room(server, code, lists, args.restart_phones,
-                                         args.ramp / 2, args.think, args.concurrency,
-                                         restart_midway(args.ramp / 2), abandon=0.1)
-        finally:
-            server.stop()
+    people, outcome, floor = await served_room(
+        server, bare, args, code, lists, args.restart_phones, args.ramp / 2,
+        restart_midway(args.ramp / 2), abandon=0.1)
     await asyncio.to_thread(close_pre, url, code)
     stored = await asyncio.to_thread(stored_attempts, url, code)
     verdict = check(people, stored)
@@ -523,6 +513,20 @@ async def run_database(label: str, url: str, args, tmp: Path, bare: Server) -> l
     rows.append(summarise(label, "room + server restart + phase close", people, outcome,
                           verdict, extra))
     return rows
+
+
+async def served_room(server: Server, bare: Server, args, code: str, lists, phones: int,
+                      ramp: float, fault, abandon: float = 0.0):
+    """One room on a freshly started app server, the bare route measured around it:
+    (people, outcome, the bare route's rates)."""
+    async with bare_route_around(bare, args) as floor:
+        server.start()
+        try:
+            people, outcome = await room(server, code, lists, phones, ramp, args.think,
+                                         args.concurrency, fault, abandon)
+        finally:
+            server.stop()
+    return people, outcome, floor
 
 
 @asynccontextmanager

@@ -29,7 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.banks.models import BankVersion
 from assessment.banks.operations import bank_by_version
-from assessment.database import one_statement_engine
+from assessment.database import one_statement
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
 from assessment.quizzes import operations as ops
@@ -97,7 +97,7 @@ def _saved_in_one_statement(code: str, participant_ids: set[int], attempt_id: in
     facts = _EVENTS.get(code)
     if facts is None or len(participant_ids) != 1:
         return False
-    with one_statement_engine(db.engine).connect() as connection:
+    with one_statement(db.engine.connect()) as connection:
         bank = bank_by_version(facts.bank_version_id, facts.source_sha256, connection)
         try:
             answer = _scored_answer(bank, attempt_id, question_id, raw)

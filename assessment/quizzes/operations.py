@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from assessment.banks.models import BankVersion
 from assessment.banks.operations import bank_by_version, bank_of
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
@@ -164,19 +165,25 @@ def start_attempt(participant: Participant, phase: Phase) -> Attempt:
 #: as ADD_PARTICIPANT: one row, no unit-of-work flush
 START_ATTEMPT = insert(Attempt).returning(Attempt)
 
+
 def bank_to_start_on(event: Event):
     """The event's bank as attempts start on it (a phone's, or a file of paper answers), the
     event held (FOR SHARE on PostgreSQL) until they are committed: a trainer changing the bank
     at that moment (events.editing) waits, then counts the attempts and refuses; a start that
     waited for a change reads the new bank. SQLite's IMMEDIATE transactions order the two
     already."""
-    return bank_by_version(db.session.scalar(EVENT_BANK_TO_START, {"event_id": event.id}))
+    version_id, sha = db.session.execute(EVENT_BANK_TO_START, {"event_id": event.id}).one()
+    return bank_by_version(version_id, sha)
 
 
-#: the event alone: on PostgreSQL a row that waited is checked again as changed, but a joined
-#: row would not be read again
-EVENT_BANK_TO_START = select(Event.bank_version_id).where(
-    Event.id == bindparam("event_id")).with_for_update(read=True)
+#: the event's bank version and its source's hash (the bank cache's key), the event locked.
+#: The hash is a subquery, not a join: on PostgreSQL a row that waited for the lock is read
+#: again as changed, and so is a subquery on it, but a joined row is not read again.
+EVENT_BANK_TO_START = select(
+    Event.bank_version_id,
+    select(BankVersion.source_sha256).where(BankVersion.id == Event.bank_version_id)
+    .scalar_subquery(),
+).where(Event.id == bindparam("event_id")).with_for_update(read=True)
 
 
 def _deadline(event: Event) -> datetime | None:
