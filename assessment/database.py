@@ -23,10 +23,15 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import event, exc
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Dialect, Engine
+from sqlalchemy.sql import Executable
 
 #: seconds between tries for the write lock: first, then at most
 FIRST_PAUSE = 0.0002
@@ -70,6 +75,67 @@ def one_statement(connection: Connection) -> Connection:
     if connection.dialect.name == "postgresql":
         connection.execution_options(isolation_level="AUTOCOMMIT")
     return connection
+
+
+@contextmanager
+def driver_transaction(engine: Engine, busy_timeout: float) -> Iterator[Any]:
+    """A transaction on the pool's own driver connection, yielding a DB-API cursor.
+
+    For the one request a whole room sends at once (the submit): SQLAlchemy's Connection,
+    its events and its result objects cost that burst about a sixth of its rate on SQLite
+    (benchmarks/results/load.md). The block's statements are DriverStatements; the
+    transaction commits when the block ends and is rolled back by the pool when it raises.
+    On SQLite it begins IMMEDIATE, as every write through the engine does.
+    """
+    connection = engine.raw_connection()
+    try:
+        if engine.dialect.name == "sqlite":
+            begin_immediate(connection.dbapi_connection, busy_timeout)
+        yield connection.cursor()
+        connection.commit()
+    finally:
+        connection.close()
+
+
+@dataclass(frozen=True)
+class DriverStatement:
+    """A Core statement compiled once for one dialect, run on a DB-API cursor.
+
+    The SQL is SQLAlchemy's own, with its bound literals and its types' conversions (a
+    datetime becomes SQLite's text); only the per-execution machinery is left out.
+    """
+
+    sql: str
+    #: the statement's own bound values (literals in the statement), by bind name
+    fixed: dict[str, Any]
+    #: the types' conversions for this dialect, by bind name
+    conversions: dict[str, Any]
+    #: bind names in order, for a driver that takes positional parameters (SQLite's "?")
+    order: tuple[str, ...] | None
+
+    @classmethod
+    def compile(cls, statement: Executable, dialect: Dialect) -> DriverStatement:
+        compiled = statement.compile(dialect=dialect)
+        binds = compiled.binds
+        conversions = {}
+        for name, bind in binds.items():
+            conversion = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            if conversion is not None:
+                conversions[name] = conversion
+        fixed = {name: bind.value for name, bind in binds.items() if not bind.required}
+        order = tuple(compiled.positiontup) if compiled.positional else None
+        return cls(compiled.string, fixed, conversions, order)
+
+    def execute(self, cursor, values: dict[str, Any]):
+        """Run on `cursor` with `values` by bind name; returns the cursor."""
+        given = {**self.fixed, **values}
+        for name, conversion in self.conversions.items():
+            given[name] = conversion(given[name])
+        if self.order is not None:
+            cursor.execute(self.sql, tuple(given[name] for name in self.order))
+        else:
+            cursor.execute(self.sql, given)
+        return cursor
 
 
 def is_sqlite(url: str) -> bool:

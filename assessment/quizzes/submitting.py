@@ -17,11 +17,15 @@ saved (and told the phone so).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import current_app
 from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.engine import Dialect
 
+from assessment import database
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
 from assessment.quizzes.models import Answer, Attempt
@@ -36,20 +40,44 @@ class Submitted:
 def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitted:
     """The participant's own submit: close the attempt if it belongs to this browser.
 
-    One Core connection and one transaction: the ORM's session would only add bookkeeping.
+    One transaction on the driver connection, its statements compiled once per dialect
+    (database.driver_transaction): every phone of a room sends this within a second or two.
     """
-    with db.engine.connect() as connection:
-        if connection.dialect.name != "sqlite":  # SQLite's transaction holds the lock already
-            connection.execute(LOCK_ATTEMPT, {"attempt_id": attempt_id})
-        closed = connection.execute(CLOSE_OWN_ATTEMPT, {
-            "attempt_id": attempt_id, "code": code, "participant_ids": sorted(participant_ids),
-            "now": datetime.now(), "by": "participant"}).rowcount == 1
-        owner = None if closed else connection.scalar(
-            ATTEMPT_OWNER, {"attempt_id": attempt_id, "code": code})
-        connection.commit()
+    if not participant_ids:
+        return Submitted("not_yours")
+    owned_by = sorted(participant_ids)
+    statements = _statements(db.engine.dialect, len(owned_by))
+    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant",
+              **{f"participant_{i}": person for i, person in enumerate(owned_by)}}
+    with database.driver_transaction(
+            db.engine, current_app.config["SQLITE_BUSY_TIMEOUT"]) as cursor:
+        if statements.lock is not None:
+            statements.lock.execute(cursor, values)
+            cursor.fetchall()
+        closed = statements.close.execute(cursor, values).rowcount == 1
+        owner = None if closed else statements.owner.execute(cursor, values).fetchone()
     if closed:
         return Submitted("submitted")
-    return Submitted("already_submitted" if owner in participant_ids else "not_yours")
+    mine = owner is not None and owner[0] in participant_ids
+    return Submitted("already_submitted" if mine else "not_yours")
+
+
+@dataclass(frozen=True)
+class _SubmitStatements:
+    #: None on SQLite, whose transaction holds the lock already
+    lock: database.DriverStatement | None
+    close: database.DriverStatement
+    owner: database.DriverStatement
+
+
+@functools.lru_cache(maxsize=16)
+def _statements(dialect: Dialect, participants: int) -> _SubmitStatements:
+    """submit_one's statements for a browser that identified as `participants` people."""
+    lock = None if dialect.name == "sqlite" else \
+        database.DriverStatement.compile(LOCK_ATTEMPT, dialect)
+    return _SubmitStatements(
+        lock, database.DriverStatement.compile(close_own_attempt(participants), dialect),
+        database.DriverStatement.compile(ATTEMPT_OWNER, dialect))
 
 
 #: the participant who owns the attempt, if it is one at the event with this code
@@ -81,14 +109,17 @@ CLOSE_ATTEMPT = (
             score=STORED_POINTS)
 )
 
-#: the same, only for an attempt of one of this browser's participants at the event with this
-#: code (a phone that names someone else's attempt closes nothing)
-CLOSE_OWN_ATTEMPT = CLOSE_ATTEMPT.where(
-    Attempt.participant_id.in_(bindparam("participant_ids", expanding=True)),
-    Attempt.phase_id.in_(
-        select(Phase.id).join(Event, Event.id == Phase.event_id)
-        .where(Event.code == bindparam("code"))),
-)
+
+def close_own_attempt(participants: int):
+    """CLOSE_ATTEMPT, only for an attempt of one of this browser's participants (bound as
+    participant_0, participant_1 ...) at the event with this code: a phone that names someone
+    else's attempt closes nothing."""
+    return CLOSE_ATTEMPT.where(
+        Attempt.participant_id.in_([bindparam(f"participant_{i}") for i in range(participants)]),
+        Attempt.phase_id.in_(
+            select(Phase.id).join(Event, Event.id == Phase.event_id)
+            .where(Event.code == bindparam("code"))),
+    )
 
 
 def submit_attempt_now(attempt_id: int, by: str) -> bool:

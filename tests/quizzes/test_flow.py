@@ -665,8 +665,8 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
 
     with db.engine.connect() as holding:  # what submit_one does, held open
         holding.execute(submitting.LOCK_ATTEMPT, {"attempt_id": attempt_id})
-        assert holding.execute(submitting.CLOSE_OWN_ATTEMPT, {
-            "attempt_id": attempt_id, "code": code, "participant_ids": [participant_id],
+        assert holding.execute(submitting.close_own_attempt(1), {
+            "attempt_id": attempt_id, "code": code, "participant_0": participant_id,
             "now": datetime.now(), "by": "participant"}).rowcount == 1
         commit_after_it_waited(holding, save_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
