@@ -2,14 +2,17 @@
 
 Run on demand, from the repository root:
 
-    .venv/bin/python benchmarks/request_costs.py [--people 200] [--postgresql] [--profile submit]
+    .venv/bin/python benchmarks/request_costs.py [--people 200] [--postgresql] \
+        [--profile submit] [--sort tottime]
 
 A fresh database (SQLite, or with --postgresql one on the PostgreSQL the tests use), migrations,
 the 30-question bank of benchmarks/load.py, an open pre-test. PEOPLE participants go through
 join, identify, the quiz page, 30 autosaves and submit with Flask's test client; per kind of
-request: mean milliseconds and SQL statements, next to a bare Flask route served by the same
-test client. The load benchmark measures the same path through gunicorn; this one shows where
-the time goes. `--profile KIND` prints cProfile's top entries for that kind of request.
+request: mean milliseconds and SQL statements run through SQLAlchemy's engine (a submit's run
+on the driver connection and are not counted: see database.driver_transaction), next to a bare
+Flask route served by the same test client. The load benchmark measures the same path through
+gunicorn; this one shows where the time goes. `--profile KIND` prints cProfile's top entries
+for that kind of request.
 """
 
 from __future__ import annotations
@@ -93,6 +96,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--profile", choices=["join", "identify", "quiz", "save", "submit"])
+    parser.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"],
+                        help="how --profile orders its entries")
     parser.add_argument("--postgresql", action="store_true",
                         help="a fresh database on the PostgreSQL the tests use, not SQLite")
     args = parser.parse_args()
@@ -120,7 +125,7 @@ def main() -> int:
         print(f"{kind:<10} {1000 * mean:8.2f} {mean / bare:7.1f} "
               f"{sum(statements) / len(statements):5.1f}")
     if args.profile:
-        pstats.Stats(costs.profiler).sort_stats(__import__("os").environ.get("SORT","cumulative")).print_stats(int(__import__("os").environ.get("TOP","35")))
+        pstats.Stats(costs.profiler).sort_stats(args.sort).print_stats(35)
     return 0
 
 
