@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -91,10 +91,23 @@ def driver_transaction(engine: Engine, busy_timeout: float) -> Iterator[Any]:
     try:
         if engine.dialect.name == "sqlite":
             begin_immediate(connection.dbapi_connection, busy_timeout)
-        yield connection.cursor()
+        with closing(connection.cursor()) as cursor:  # an unfinished read would pin the WAL
+            yield cursor
         connection.commit()
+    except engine.dialect.loaded_dbapi.Error as error:
+        _start_afresh_if_disconnected(engine, connection, error)
+        raise
     finally:
         connection.close()
+
+
+def _start_afresh_if_disconnected(engine: Engine, connection, error: Exception) -> None:
+    """What SQLAlchemy's Connection does when the database server has gone (a restart):
+    this connection is dropped and the pool starts afresh, so one request fails, not one
+    per pooled connection."""
+    if engine.dialect.is_disconnect(error, connection.dbapi_connection, None):
+        connection.invalidate(error)
+        engine.dispose()
 
 
 @dataclass(frozen=True)
@@ -115,8 +128,15 @@ class DriverStatement:
 
     @classmethod
     def compile(cls, statement: Executable, dialect: Dialect) -> DriverStatement:
+        """Raises ValueError for what only SQLAlchemy's execution can render (expanding or
+        literal-execute parameters, escaped names, values computed at execution)."""
         compiled = statement.compile(dialect=dialect)
-        binds = compiled.binds
+        if compiled.post_compile_params or compiled.literal_execute_params \
+                or compiled.escaped_bind_names:
+            raise ValueError("a driver statement takes plain bound parameters only")
+        binds = {name: bind for bind, name in compiled.bind_names.items()}
+        if any(bind.callable is not None for bind in binds.values()):
+            raise ValueError("a driver statement cannot compute a value at execution")
         conversions = {}
         for name, bind in binds.items():
             conversion = bind.type.dialect_impl(dialect).bind_processor(dialect)

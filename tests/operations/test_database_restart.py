@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from assessment import create_app
+from assessment import create_app, database
 from assessment.extensions import db
 
 pytestmark = pytest.mark.postgres
@@ -73,4 +73,27 @@ def test_a_connection_in_constant_use_is_not_checked(app):
         db.session.rollback()
         db.session.remove()
         assert _backend_pid() != pid
+        db.engine.dispose()
+
+
+def test_after_a_restart_one_submit_fails_and_the_pool_starts_afresh(app):
+    """A submit runs on the driver connection (database.driver_transaction); when the server
+    has gone it drops the whole pool as SQLAlchemy's Connection does, so the next submit gets
+    a fresh connection instead of the pool's other dead one."""
+    _postgres_only()
+    busy = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_PING_AFTER_IDLE": 3600,
+                       "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"]})
+    with busy.app_context():
+        pooled = [db.engine.raw_connection() for _ in range(2)]
+        pids = [connection.dbapi_connection.info.backend_pid for connection in pooled]
+        for connection, pid in zip(pooled, pids, strict=True):
+            connection.close()
+            _closed_by_the_server(pid)
+
+        with pytest.raises(psycopg.OperationalError), \
+                database.driver_transaction(db.engine, 5) as cursor:
+            cursor.execute("SELECT 1")
+        with database.driver_transaction(db.engine, 5) as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            assert cursor.fetchone()[0] not in pids
         db.engine.dispose()

@@ -65,3 +65,11 @@ def test_a_driver_transaction_that_raises_writes_nothing(client, bank_version):
         raise RuntimeError("the request failed after the statement")
     db.session.rollback()
     assert _stored(attempt_id) == (None, None)
+
+
+def test_what_only_sqlalchemy_can_render_is_refused(app):
+    expanding = select(Attempt.id).where(Attempt.id.in_(bindparam("ids", expanding=True)))
+    computed = update(Attempt).values(submitted_at=bindparam("now", callable_=datetime.now))
+    for statement in (expanding, computed):
+        with pytest.raises(ValueError):
+            database.DriverStatement.compile(statement, db.engine.dialect)
