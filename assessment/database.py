@@ -78,7 +78,7 @@ def one_statement(connection: Connection) -> Connection:
 
 
 @contextmanager
-def driver_transaction(engine: Engine, busy_timeout: float) -> Iterator[Any]:
+def driver_transaction(engine: Engine) -> Iterator[Any]:
     """A transaction on the pool's own driver connection, yielding a DB-API cursor.
 
     For the one request a whole room sends at once (the submit): SQLAlchemy's Connection,
@@ -90,7 +90,7 @@ def driver_transaction(engine: Engine, busy_timeout: float) -> Iterator[Any]:
     connection = engine.raw_connection()
     try:
         if engine.dialect.name == "sqlite":
-            begin_immediate(connection.dbapi_connection, busy_timeout)
+            begin_immediate(connection.dbapi_connection, connection.info[BUSY_TIMEOUT])
         with closing(connection.cursor()) as cursor:  # an unfinished read would pin the WAL
             yield cursor
         connection.commit()
@@ -168,6 +168,9 @@ def sqlite_engine_options(busy_timeout: int) -> dict:
     return {"connect_args": {"timeout": busy_timeout, "isolation_level": None}}
 
 
+#: a pooled SQLite connection's info key: seconds a write waits for the lock
+BUSY_TIMEOUT = "sqlite_busy_timeout"
+
 #: INSERT ... RETURNING (identify adds a person and an attempt and reads them back at once)
 OLDEST_SQLITE = (3, 35)
 
@@ -180,7 +183,8 @@ def install_sqlite_hooks(engine: Engine, busy_timeout: int) -> None:
                            "module uses the system's SQLite; Debian 12 has 3.40)")
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection, record):
+        record.info[BUSY_TIMEOUT] = busy_timeout  # for driver_transaction
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")

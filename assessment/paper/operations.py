@@ -8,6 +8,7 @@ commit as they go, so a file is paired here by the same rules (the same keys fro
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from assessment.messages import N_, Message
 from assessment.paper.parsing import PaperAttempt, PaperCheck, PaperRules, check_paper
 from assessment.quizzes import ordering
 from assessment.quizzes.models import Answer, Attempt, Participant
-from assessment.quizzes.operations import attempt_for, bank_to_start_on, has_roster
+from assessment.quizzes.operations import attempt_for, bank_to_start_on
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
 from assessment.quizzes.scoring import score_answers
 from assessment.roster.models import RosterEntry
@@ -44,7 +45,7 @@ def check_paper_file(event: Event, filename: str, content: bytes) -> PaperCheck:
     by_id = rules.roster is not None
     answered = [_already_answered(event, attempt, by_id) for attempt in check.attempts]
     problems = check.problems + tuple(p for p in answered if p)
-    return PaperCheck(check.attempts, tuple(sorted(problems, key=lambda p: p.row)))
+    return replace(check, problems=tuple(sorted(problems, key=lambda p: p.row)))
 
 
 #: the phase as a sentence names it
@@ -66,11 +67,12 @@ def _already_answered(event: Event, paper: PaperAttempt, by_id: bool) -> Problem
 
 
 def import_paper(event: Event, check: PaperCheck) -> int:
-    """Store every attempt of a checked file as submitted and scored, in one transaction."""
+    """Store every attempt of a checked file as submitted and scored, in one transaction, on
+    the bank it was checked against (held since the check: call it in the same transaction)."""
     if not check.ok:
         raise ValueError("a file with problems cannot be imported")
-    bank = bank_to_start_on(event)  # the bank the file was checked against, in this transaction
-    by_id = has_roster(event)
+    bank = check.rules.bank
+    by_id = check.rules.roster is not None
     try:
         for paper in check.attempts:
             phase = event.phase(paper.phase)

@@ -62,6 +62,8 @@ class PaperCheck:
 
     attempts: tuple[PaperAttempt, ...]
     problems: tuple[Problem, ...]
+    #: what the file was checked against: its attempts are stored on this bank
+    rules: PaperRules
 
     @property
     def ok(self) -> bool:
@@ -83,10 +85,10 @@ def check_paper(table: Table, rules: PaperRules) -> PaperCheck:
     """Every attempt in the file, and every problem with its row and column."""
     problems = missing_columns(table, PERSON_COLUMNS) + _unknown_columns(table, rules.bank)
     if problems:
-        return PaperCheck((), tuple(problems))
+        return PaperCheck((), tuple(problems), rules)
     if not table.rows:
         return PaperCheck((), (Problem(2, "phase", Message(
-            N_("the file has no answers in it"))),))
+            N_("the file has no answers in it"))),), rules)
     attempts, first_row_of = [], {}
     for row in table.rows:
         attempt = _check_row(row, rules, problems)
@@ -101,7 +103,7 @@ def check_paper(table: Table, rules: PaperRules) -> PaperCheck:
             continue
         first_row_of[key] = row.number
         attempts.append(attempt)
-    return PaperCheck(tuple(attempts), tuple(problems))
+    return PaperCheck(tuple(attempts), tuple(problems), rules)
 
 
 def _unknown_columns(table: Table, bank: Bank) -> list[Problem]:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from assessment.banks.bank import Bank
 from assessment.banks.models import BankVersion
 from assessment.banks.operations import bank_by_version, bank_of
 from assessment.events.models import Event, Phase
@@ -166,7 +167,7 @@ def start_attempt(participant: Participant, phase: Phase) -> Attempt:
 START_ATTEMPT = insert(Attempt).returning(Attempt)
 
 
-def bank_to_start_on(event: Event):
+def bank_to_start_on(event: Event) -> Bank:
     """The event's bank as attempts start on it (a phone's, or a file of paper answers), the
     event held (FOR SHARE on PostgreSQL) until they are committed: a trainer changing the bank
     at that moment (events.editing) waits, then counts the attempts and refuses; a start that

@@ -21,7 +21,6 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Dialect
 
@@ -49,11 +48,9 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
     statements = _statements(db.engine.dialect, len(owned_by))
     values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant",
               **{f"participant_{i}": person for i, person in enumerate(owned_by)}}
-    with database.driver_transaction(
-            db.engine, current_app.config["SQLITE_BUSY_TIMEOUT"]) as cursor:
+    with database.driver_transaction(db.engine) as cursor:
         if statements.lock is not None:
             statements.lock.execute(cursor, values)
-            cursor.fetchall()
         closed = statements.close.execute(cursor, values).rowcount == 1
         owner = None if closed else statements.owner.execute(cursor, values).fetchone()
     if closed:

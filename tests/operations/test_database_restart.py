@@ -91,9 +91,9 @@ def test_after_a_restart_one_submit_fails_and_the_pool_starts_afresh(app):
             _closed_by_the_server(pid)
 
         with pytest.raises(psycopg.OperationalError), \
-                database.driver_transaction(db.engine, 5) as cursor:
+                database.driver_transaction(db.engine) as cursor:
             cursor.execute("SELECT 1")
-        with database.driver_transaction(db.engine, 5) as cursor:
+        with database.driver_transaction(db.engine) as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             assert cursor.fetchone()[0] not in pids
         db.engine.dispose()

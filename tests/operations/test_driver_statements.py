@@ -35,7 +35,7 @@ def _stored(attempt_id: int) -> tuple:
 
 
 def _through_the_driver(statement, values: dict) -> int:
-    with database.driver_transaction(db.engine, 5) as cursor:
+    with database.driver_transaction(db.engine) as cursor:
         return database.DriverStatement.compile(statement, db.engine.dialect).execute(
             cursor, values).rowcount
 
@@ -60,7 +60,7 @@ def test_a_driver_statement_stores_what_sqlalchemy_stores(client, bank_version, 
 def test_a_driver_transaction_that_raises_writes_nothing(client, bank_version):
     attempt_id = _an_attempt(client, bank_version)
     statement = database.DriverStatement.compile(STAMP, db.engine.dialect)
-    with pytest.raises(RuntimeError), database.driver_transaction(db.engine, 5) as cursor:
+    with pytest.raises(RuntimeError), database.driver_transaction(db.engine) as cursor:
         statement.execute(cursor, {"attempt_id": attempt_id, "now": MOMENTS[1]})
         raise RuntimeError("the request failed after the statement")
     db.session.rollback()
