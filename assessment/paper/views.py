@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 
 from assessment.auth.access import roles_required
+from assessment.events.forms import PHASE_LABELS
 from assessment.events.guards import managed_event
 from assessment.i18n import translated
 from assessment.paper.operations import check_paper_file, import_paper, paper_rules
@@ -36,9 +37,13 @@ def _preview(event, filename, content):
     except UnreadableFile as error:
         flash(_("The file could not be read: %(reason)s", reason=translated(error.wording)))
         return redirect(url_for("paper_views.paper_page", code=event.code))
-    confirm = ConfirmImportForm(data=encode_upload(filename, content))
+    return _preview_page(event, check, filename,
+                         ConfirmImportForm(data=encode_upload(filename, content)))
+
+
+def _preview_page(event, check, filename, confirm):
     return render_template("paper/preview.html", event=event, check=check, filename=filename,
-                           confirm=confirm)
+                           confirm=confirm, labels=PHASE_LABELS)
 
 
 @bp.route("/<code>/paper/save", methods=["POST"])
@@ -55,8 +60,7 @@ def save_paper(code):
     except UnreadableFile:
         abort(400)
     if not check.ok:
-        return render_template("paper/preview.html", event=event, check=check,
-                               filename=form.filename.data, confirm=form)
+        return _preview_page(event, check, form.filename.data, form)
     count = import_paper(event, check)
     flash(_("%(count)d paper attempts were stored and scored.", count=count))
     return redirect(url_for("events_views.event_page", code=event.code))

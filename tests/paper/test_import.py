@@ -219,6 +219,7 @@ def test_web_preview_then_import(app, setting):
         "csrf_token": csrf_from(page), "file": (io.BytesIO(good), "paper.csv")},
         content_type="multipart/form-data").get_data(as_text=True)
     assert _count(Attempt) == 0  # the preview saves nothing
+    assert "<td>แบบทดสอบหลังอบรม</td>" in html  # the phase in the page's language, not "post"
     hidden = dict(re.findall(r'name="(filename|content)" type="hidden" value="([^"]*)"', html))
     response = client.post(f"/staff/events/{event.code}/paper/save",
                            data={"csrf_token": csrf_from(html), **hidden})
