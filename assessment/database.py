@@ -101,6 +101,35 @@ def driver_transaction(engine: Engine) -> Iterator[Any]:
         connection.close()
 
 
+@contextmanager
+def driver_autocommit(engine: Engine) -> Iterator[Any]:
+    """A DB-API cursor on the pool's own driver connection in autocommit: each statement is a
+    transaction of its own and one round trip to the server. For PostgreSQL (on SQLite a
+    write begins IMMEDIATE: see driver_transaction). The connection goes back to the pool as
+    it came, outside autocommit."""
+    connection = engine.raw_connection()
+    try:
+        connection.dbapi_connection.autocommit = True
+        with closing(connection.cursor()) as cursor:
+            yield cursor
+    except engine.dialect.loaded_dbapi.Error as error:
+        _start_afresh_if_disconnected(engine, connection, error)
+        raise
+    finally:
+        _leave_autocommit(connection)
+        connection.close()
+
+
+def _leave_autocommit(connection) -> None:
+    """Back to transactions, or dropped from the pool if the connection cannot say so."""
+    if connection.dbapi_connection is None:  # dropped already (the server went)
+        return
+    try:
+        connection.dbapi_connection.autocommit = False
+    except Exception as error:  # noqa: BLE001 - a broken connection must not go back
+        connection.invalidate(error)
+
+
 def _start_afresh_if_disconnected(engine: Engine, connection, error: Exception) -> None:
     """What SQLAlchemy's Connection does when the database server has gone (a restart):
     this connection is dropped and the pool starts afresh, so one request fails, not one

@@ -9,7 +9,7 @@ A fresh database (SQLite, or with --postgresql one on the PostgreSQL the tests u
 the 30-question bank of benchmarks/load.py, an open pre-test. PEOPLE participants go through
 join, identify, the quiz page, 30 autosaves and submit with Flask's test client; per kind of
 request: mean milliseconds and SQL statements run through SQLAlchemy's engine (a submit's run
-on the driver connection and are not counted: see database.driver_transaction), next to a bare
+on the driver connection and are not counted: see quizzes/submitting.py), next to a bare
 Flask route served by the same test client. The load benchmark measures the same path through
 gunicorn; this one shows where the time goes. `--profile KIND` prints cProfile's top entries
 for that kind of request.

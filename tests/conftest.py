@@ -39,6 +39,7 @@ def app(tmp_path):
         if not _database_url(tmp_path).startswith("sqlite"):
             db.drop_all()
             db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+            db.session.execute(db.text("DROP FUNCTION IF EXISTS submit_own_attempt"))  # 0005
             db.session.commit()
         # every test builds its own app and engine: close its pooled connections now, or
         # psycopg warns about them when they are collected (and warnings are errors here)

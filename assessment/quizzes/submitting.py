@@ -12,7 +12,9 @@ began IMMEDIATE, so it holds the one write lock before the UPDATE runs. On
 PostgreSQL the attempt is locked first, in a statement of its own: a statement
 that waited for a lock reads as of when it began, so an UPDATE waiting for an
 autosave that held the attempt would leave out the answer that autosave had just
-saved (and told the phone so).
+saved (and told the phone so). A participant's submit does both in one call of
+the database function submit_own_attempt (migration 0005, the same statements in
+PL/pgSQL), in autocommit: one round trip to the server instead of four.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import ARRAY, DateTime, Integer, bindparam, delete, func, select, text, update
 from sqlalchemy.engine import Dialect
 
 from assessment import database
@@ -39,42 +41,68 @@ class Submitted:
 def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitted:
     """The participant's own submit: close the attempt if it belongs to this browser.
 
-    One transaction on the driver connection, its statements compiled once per dialect
-    (database.driver_transaction): every phone of a room sends this within a second or two.
+    Every phone of a room sends this within a second or two, so it runs on the pool's driver
+    connection, its statements compiled once per dialect (database.DriverStatement): on
+    PostgreSQL one call of submit_own_attempt, on SQLite one IMMEDIATE transaction.
     """
     if not participant_ids:
         return Submitted("not_yours")
     owned_by = sorted(participant_ids)
-    statements = _statements(db.engine.dialect, len(owned_by))
-    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant",
-              **{f"participant_{i}": person for i, person in enumerate(owned_by)}}
-    with database.driver_transaction(db.engine) as cursor:
-        if statements.lock is not None:
-            statements.lock.execute(cursor, values)
-        closed = statements.close.execute(cursor, values).rowcount == 1
-        owner = None if closed else statements.owner.execute(cursor, values).fetchone()
+    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant"}
+    if db.engine.dialect.name == "postgresql":
+        closed, owner = _closed_in_one_call(values, owned_by)
+    else:
+        closed, owner = _closed_in_one_transaction(values, owned_by)
     if closed:
         return Submitted("submitted")
-    mine = owner is not None and owner[0] in participant_ids
+    mine = owner is not None and owner in participant_ids
     return Submitted("already_submitted" if mine else "not_yours")
+
+
+def _closed_in_one_call(values: dict, owned_by: list[int]) -> tuple[bool, int | None]:
+    """(closed, the attempt's owner when not closed) from submit_own_attempt, in autocommit."""
+    statement = _one_call(db.engine.dialect)
+    with database.driver_autocommit(db.engine) as cursor:
+        closed, owner = statement.execute(cursor, {**values, "participants": owned_by}).fetchone()
+    return closed, owner
+
+
+def _closed_in_one_transaction(values: dict, owned_by: list[int]) -> tuple[bool, int | None]:
+    """(closed, the attempt's owner when not closed): the UPDATE, then whose it is."""
+    statements = _statements(db.engine.dialect, len(owned_by))
+    values = {**values, **{f"participant_{i}": person for i, person in enumerate(owned_by)}}
+    with database.driver_transaction(db.engine) as cursor:
+        closed = statements.close.execute(cursor, values).rowcount == 1
+        owner = None if closed else statements.owner.execute(cursor, values).fetchone()
+    return closed, None if owner is None else owner[0]
 
 
 @dataclass(frozen=True)
 class _SubmitStatements:
-    #: None on SQLite, whose transaction holds the lock already
-    lock: database.DriverStatement | None
     close: database.DriverStatement
     owner: database.DriverStatement
 
 
 @functools.lru_cache(maxsize=16)
 def _statements(dialect: Dialect, participants: int) -> _SubmitStatements:
-    """submit_one's statements for a browser that identified as `participants` people."""
-    lock = None if dialect.name == "sqlite" else \
-        database.DriverStatement.compile(LOCK_ATTEMPT, dialect)
+    """The SQLite submit's statements for a browser that identified as `participants` people."""
     return _SubmitStatements(
-        lock, database.DriverStatement.compile(close_own_attempt(participants), dialect),
+        database.DriverStatement.compile(close_own_attempt(participants), dialect),
         database.DriverStatement.compile(ATTEMPT_OWNER, dialect))
+
+
+@functools.lru_cache(maxsize=2)
+def _one_call(dialect: Dialect) -> database.DriverStatement:
+    return database.DriverStatement.compile(SUBMIT_OWN_ATTEMPT, dialect)
+
+
+#: PostgreSQL: lock, close with the score and say whose it is, in one call (migration 0005);
+#: (closed, owner), owner only when it was not closed
+SUBMIT_OWN_ATTEMPT = text(
+    "SELECT closed, owner FROM submit_own_attempt(CAST(:attempt_id AS integer), "
+    "CAST(:code AS text), CAST(:participants AS integer[]), "
+    "CAST(:now AS timestamp without time zone), CAST(:by AS text))"
+).bindparams(bindparam("participants", type_=ARRAY(Integer)), bindparam("now", type_=DateTime()))
 
 
 #: the participant who owns the attempt, if it is one at the event with this code

@@ -76,10 +76,12 @@ def test_a_connection_in_constant_use_is_not_checked(app):
         db.engine.dispose()
 
 
-def test_after_a_restart_one_submit_fails_and_the_pool_starts_afresh(app):
-    """A submit runs on the driver connection (database.driver_transaction); when the server
-    has gone it drops the whole pool as SQLAlchemy's Connection does, so the next submit gets
-    a fresh connection instead of the pool's other dead one."""
+@pytest.mark.parametrize("driver", [database.driver_transaction, database.driver_autocommit])
+def test_after_a_restart_one_submit_fails_and_the_pool_starts_afresh(app, driver):
+    """A submit runs on the driver connection (database.driver_autocommit on PostgreSQL,
+    driver_transaction on SQLite); when the server has gone it drops the whole pool as
+    SQLAlchemy's Connection does, so the next submit gets a fresh connection instead of the
+    pool's other dead one."""
     _postgres_only()
     busy = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_PING_AFTER_IDLE": 3600,
                        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"]})
@@ -90,10 +92,9 @@ def test_after_a_restart_one_submit_fails_and_the_pool_starts_afresh(app):
             connection.close()
             _closed_by_the_server(pid)
 
-        with pytest.raises(psycopg.OperationalError), \
-                database.driver_transaction(db.engine) as cursor:
+        with pytest.raises(psycopg.OperationalError), driver(db.engine) as cursor:
             cursor.execute("SELECT 1")
-        with database.driver_transaction(db.engine) as cursor:
+        with driver(db.engine) as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             assert cursor.fetchone()[0] not in pids
         db.engine.dispose()

@@ -544,6 +544,42 @@ def test_the_one_statement_save_is_its_own_transaction_on_postgresql(client, ban
     assert set(_answers_of(attempt_id_from(html))) == {first.id, second.id}
 
 
+def test_a_participants_submit_is_one_call_in_autocommit_on_postgresql(client, bank_version,
+                                                                        monkeypatch):
+    """On PostgreSQL a submit is one statement, submit_own_attempt, in autocommit: one round
+    trip, no BEGIN and COMMIT around it; its connection goes back to the pool in transactions
+    as before. (SQLite's submit is one IMMEDIATE transaction; the races above hold on both.)"""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's submit")
+    import psycopg
+
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    assert _save(client, event, html, question.id, right).get_json()["saved"] is True
+    url, posted = f"/j/{event.code}/submit", {"csrf_token": csrf_from(html),
+                                               "attempt_id": attempt_id_from(html)}
+    sent = []
+    real_execute = psycopg.Cursor.execute
+
+    def record(cursor, query, *args, **kwargs):
+        sent.append((str(query).split("(")[0], cursor.connection.autocommit))
+        return real_execute(cursor, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", record)
+    assert "/result" in client.post(url, data=posted).location
+    monkeypatch.undo()
+    assert sent == [("SELECT closed, owner FROM submit_own_attempt", True)]
+    db.session.expire_all()
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert attempt.is_submitted and attempt.score == question.points
+    pooled = db.engine.raw_connection()
+    try:
+        assert pooled.dbapi_connection.autocommit is False
+    finally:
+        pooled.close()
+
+
 def test_an_answer_after_the_first_is_one_statement(client, bank_version):
     """The first answer reads the event once; every later one is one guarded upsert."""
     event = make_event(bank_version)
@@ -645,7 +681,7 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
     """A submit holds the attempt while it scores and closes it; an answer arriving meanwhile
     waits, then writes nothing (the attempt is submitted) and the phone is told so (on
     PostgreSQL the waiting statement checks the attempt again as the submit left it)."""
-    from assessment.quizzes import autosave, submitting
+    from assessment.quizzes import autosave
     from assessment.quizzes.operations import AttemptClosed
 
     event, attempt_id, participant_id, (first, right) = _answered_once(client, bank_version)
@@ -664,14 +700,25 @@ def test_a_save_that_waits_for_a_submit_writes_nothing_and_says_so(app, client, 
                 outcome["done"] = closed.reason
 
     with db.engine.connect() as holding:  # what submit_one does, held open
-        holding.execute(submitting.LOCK_ATTEMPT, {"attempt_id": attempt_id})
-        assert holding.execute(submitting.close_own_attempt(1), {
-            "attempt_id": attempt_id, "code": code, "participant_0": participant_id,
-            "now": datetime.now(), "by": "participant"}).rowcount == 1
+        assert _submit_held_open(holding, code, participant_id, attempt_id)
         commit_after_it_waited(holding, save_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     assert _answers_of(attempt_id) == {first.id: right}
     assert db.session.get(Attempt, attempt_id).score == first.points
+
+
+def _submit_held_open(connection, code: str, participant_id: int, attempt_id: int) -> bool:
+    """Close the attempt with its score as submit_one does, in `connection`'s transaction,
+    which the caller ends: True if it closed."""
+    from assessment.quizzes import submitting
+
+    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant"}
+    if connection.dialect.name == "postgresql":
+        closed, _owner = connection.execute(submitting.SUBMIT_OWN_ATTEMPT, {
+            **values, "participants": [participant_id]}).one()
+        return closed
+    return connection.execute(submitting.close_own_attempt(1), {
+        **values, "participant_0": participant_id}).rowcount == 1
 
 
 @pytest.mark.parametrize("which", WHICH_ANSWER)
