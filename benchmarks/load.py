@@ -20,6 +20,11 @@ The same gunicorn serving benchmarks/bare_app.py gives the floor: submit through
 as a ratio to its request throughput at the same concurrency, measured right before each room
 and again right after its submit burst (the mean of the two). Results go to
 benchmarks/results/load.md.
+
+With --postgresql-core, PostgreSQL's processes run on the machine's last core and everything
+else (both gunicorns, the phones' client, SQLite inside the app) on the others: PostgreSQL on a
+machine of its own, as a city would run it, while the app's share stays the same for the bare
+route and for both databases. Results then go to benchmarks/results/load-postgresql-core.md.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote_plus, urlencode
@@ -49,6 +54,7 @@ from benchmarks.phone_http import BrokenReply, Browser  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "benchmarks" / "results" / "load.md"
+RESULTS_POSTGRESQL_CORE = ROOT / "benchmarks" / "results" / "load-postgresql-core.md"
 QUESTIONS = 30
 #: the settings `make serve` uses (the app loaded once, then forked)
 GUNICORN_CONFIG = "python:assessment.web.gunicorn_config"
@@ -544,6 +550,44 @@ async def bare_route_around(bare: Server, args):
           "requests/s", flush=True)
 
 
+def postgresql_processes() -> list[int]:
+    """The local PostgreSQL server's processes (its postmaster and everything it forked)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    found.append(int(entry.name))
+            except OSError:  # gone meanwhile
+                pass
+    return found
+
+
+@contextmanager
+def postgresql_on_its_own_core():
+    """PostgreSQL on the last core, this process (and so every server it starts) on the
+    others; the affinities are put back afterwards. Backends forked meanwhile inherit the
+    postmaster's core."""
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2:
+        raise SystemExit("--postgresql-core needs at least two cores")
+    servers = postgresql_processes()
+    if not servers:
+        raise SystemExit("--postgresql-core: no local PostgreSQL server is running")
+    for pid in servers:
+        os.sched_setaffinity(pid, {cores[-1]})
+    os.sched_setaffinity(0, set(cores[:-1]))
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, set(cores))
+        for pid in postgresql_processes():
+            try:
+                os.sched_setaffinity(pid, set(cores))
+            except OSError:  # a backend that ended meanwhile
+                pass
+
+
 async def main_async(args) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="assessment-load-") as name:
         tmp = Path(name)
@@ -562,9 +606,12 @@ async def main_async(args) -> list[dict]:
 
 
 def write_markdown(rows: list[dict], args) -> None:
+    cores = (f"{os.cpu_count()} cores, PostgreSQL's processes on a core of their own and "
+             "everything else (both gunicorns, the phones, SQLite inside the app) on the rest "
+             "(--postgresql-core)") if args.postgresql_core else f"{os.cpu_count()} cores"
     lines = [
         "# Load and faults (benchmarks/load.py)", "",
-        f"Run {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores; gunicorn "
+        f"Run {time.strftime('%Y-%m-%d %H:%M')} on {cores}; gunicorn "
         f"{args.workers} sync workers on 127.0.0.1, client concurrency {args.concurrency}, "
         f"phones join over {args.ramp:.0f} s and pause ~{args.think:.1f} s between answers "
         f"(the phones' client, benchmarks/phone_http.py on uvloop, runs on the same machine).",
@@ -601,10 +648,11 @@ def write_markdown(rows: list[dict], args) -> None:
         "mean of its rate right before the room and right after the room's submit burst, both "
         "given as *before / after*; goal >= 0.40); *client ms/req* = the simulated phones' "
         "own CPU (all of it, retries and the restart included) over the requests answered, "
-        "taken from the same two cores as the server; "
+        "taken from the server's own cores; "
         "latencies include waiting for one of the client's connections.", ""]
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print(f"written {RESULTS}")
+    results = RESULTS_POSTGRESQL_CORE if args.postgresql_core else RESULTS
+    results.write_text("\n".join(lines), encoding="utf-8")
+    print(f"written {results}")
 
 
 def main() -> int:
@@ -616,8 +664,14 @@ def main() -> int:
     parser.add_argument("--ramp", type=float, default=20.0, help="seconds over which phones join")
     parser.add_argument("--think", type=float, default=1.0, help="seconds between answers")
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--postgresql-core", action="store_true",
+                        help="PostgreSQL on the last core, everything else on the others")
     args = parser.parse_args()
-    rows = uvloop.run(main_async(args))
+    if args.postgresql_core:
+        with postgresql_on_its_own_core():
+            rows = uvloop.run(main_async(args))
+    else:
+        rows = uvloop.run(main_async(args))
     write_markdown(rows, args)
     bad = [r for r in rows if r["answers_lost"] or r["half_written"] or r["wrong_scores"]]
     return 1 if bad else 0
