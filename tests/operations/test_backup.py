@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from sqlalchemy import make_url, select
+from sqlalchemy import make_url, select, text
 
 from assessment.events.models import Event
 from assessment.extensions import db
 from assessment.operations_cli import BackupFailed, backup_postgres
-from tests.helpers import make_event
+from assessment.quizzes.models import Attempt
+from tests.helpers import attempt_id_from, csrf_from, identify, make_event
 
 
 def _on(app, backend: str) -> bool:
@@ -47,22 +48,31 @@ def test_restore_refuses_a_file_that_is_not_a_backup(app, runner, tmp_path):
 
 
 @pytest.mark.postgres
-def test_postgres_backup_and_restore_keep_the_data(app, runner, bank_version, tmp_path):
+def test_postgres_backup_and_restore_keep_the_data(app, client, runner, bank_version, tmp_path):
+    """The data, and the database function a participant's submit calls (migration 0005)."""
     if not _on(app, "postgresql"):
         pytest.skip("needs TEST_DATABASE_URL pointing at PostgreSQL")
     if not shutil.which("pg_dump"):
         pytest.skip("pg_dump is not installed")
     event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    submit_url = f"/j/{event.code}/submit"
     result = runner.invoke(args=["backup", str(tmp_path)])
     assert result.exit_code == 0, result.output
     backup = next(tmp_path.glob("assessment-*.dump"))
     assert backup.read_bytes()[:5] == b"PGDMP"
     event.title = "changed after the backup"
+    db.session.execute(text("DROP FUNCTION submit_own_attempt"))  # as in an empty database
     db.session.commit()
     db.session.remove()
     restored = runner.invoke(args=["restore", str(backup), "--yes"])
     assert restored.exit_code == 0, restored.output
     assert db.session.scalars(select(Event.title)).one() == "สัมมนาทดสอบ"
+    db.session.remove()
+    submitted = client.post(submit_url, data={"csrf_token": csrf_from(html),
+                                              "attempt_id": attempt_id_from(html)})
+    assert "/result" in submitted.location
+    assert db.session.scalars(select(Attempt.status)).one() == "submitted"
 
 
 def test_backup_without_pg_dump_says_so_plainly(app, tmp_path, monkeypatch):
