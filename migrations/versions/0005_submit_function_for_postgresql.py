@@ -10,6 +10,10 @@ statement in autocommit: one round trip. The function does what
 assessment/quizzes/submitting.py says of a participant's submit; SQLite needs none of this
 (its transactions begin IMMEDIATE and hold the one write lock) and gets nothing here.
 
+The function names the tables and columns it uses (attempt, answer, phase, event): a later
+migration that changes any of them must replace the function as well. Every test of the
+submit runs on PostgreSQL too (make test), so a function left behind fails there.
+
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-02 16:00:00
