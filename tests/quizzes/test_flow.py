@@ -310,6 +310,36 @@ def test_closing_the_phase_submits_open_attempts_from_saved_answers(client, bank
     assert attempt.score == question.points
 
 
+@pytest.mark.parametrize("finished_by, told", [
+    ("phase_closed", "วิทยากรปิดแบบทดสอบแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้ท่านแล้ว"),
+    ("time_limit", "หมดเวลาแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้ท่านแล้ว"),
+    ("participant", "ท่านส่งคำตอบไปแล้ว"),
+], ids=["phase closed", "time up", "submitted"])
+def test_an_answer_after_the_attempt_was_finished_says_who_finished_it(client, bank_version,
+                                                                        finished_by, told):
+    """A phone still on the test when the trainer closed it (or its time ran out) gives one
+    more answer: it is told the trainer closed the test, not that it submitted itself."""
+    event = make_event(bank_version, time_limit_minutes=10)
+    html = identify(client, event).get_data(as_text=True)
+    question, right = _right_single(bank_of(bank_version))
+    assert _save(client, event, html, question.id, right).get_json()["saved"] is True
+    if finished_by == "phase_closed":
+        close_phase(event, "pre")
+    elif finished_by == "time_limit":
+        attempt = db.session.get(Attempt, attempt_id_from(html))
+        attempt.deadline = datetime.now() - timedelta(minutes=1)
+        db.session.commit()
+        assert _save(client, event, html, question.id, right).status_code == 409  # finishes it
+    else:
+        _submit(client, event, html)
+    other = _another_single(bank_of(bank_version), question)
+    late = _save(client, event, html, other.id, _wrong_single(other))
+    assert late.status_code == 409
+    assert told in late.get_json()["message"]
+    db.session.expire_all()
+    assert db.session.get(Attempt, attempt_id_from(html)).submitted_by == finished_by
+
+
 def test_an_attempt_the_close_missed_is_finished_like_the_close_would(client, bank_version):
     """A phone saving into an attempt still open in a closed phase (started in the instant of
     the close): with saved answers it is submitted from them; without any it is removed."""
