@@ -87,18 +87,12 @@ def driver_transaction(engine: Engine) -> Iterator[Any]:
     transaction commits when the block ends and is rolled back by the pool when it raises.
     On SQLite it begins IMMEDIATE, as every write through the engine does.
     """
-    connection = engine.raw_connection()
-    try:
+    with _driver_connection(engine) as connection:
         if engine.dialect.name == "sqlite":
             begin_immediate(connection.dbapi_connection, connection.info[BUSY_TIMEOUT])
         with closing(connection.cursor()) as cursor:  # an unfinished read would pin the WAL
             yield cursor
         connection.commit()
-    except engine.dialect.loaded_dbapi.Error as error:
-        _start_afresh_if_disconnected(engine, connection, error)
-        raise
-    finally:
-        connection.close()
 
 
 @contextmanager
@@ -107,16 +101,26 @@ def driver_autocommit(engine: Engine) -> Iterator[Any]:
     transaction of its own and one round trip to the server. For PostgreSQL (on SQLite a
     write begins IMMEDIATE: see driver_transaction). The connection goes back to the pool as
     it came, outside autocommit."""
+    with _driver_connection(engine, autocommit=True) as connection, \
+            closing(connection.cursor()) as cursor:
+        yield cursor
+
+
+@contextmanager
+def _driver_connection(engine: Engine, autocommit: bool = False) -> Iterator[Any]:
+    """A pooled connection checked out for the driver's own use, returned when the block
+    ends; a database server that has gone drops the pool (_start_afresh_if_disconnected)."""
     connection = engine.raw_connection()
     try:
-        connection.dbapi_connection.autocommit = True
-        with closing(connection.cursor()) as cursor:
-            yield cursor
+        if autocommit:
+            connection.dbapi_connection.autocommit = True
+        yield connection
     except engine.dialect.loaded_dbapi.Error as error:
         _start_afresh_if_disconnected(engine, connection, error)
         raise
     finally:
-        _leave_autocommit(connection)
+        if autocommit:
+            _leave_autocommit(connection)
         connection.close()
 
 

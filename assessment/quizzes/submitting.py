@@ -55,8 +55,7 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
         closed, owner = _closed_in_one_transaction(values, owned_by)
     if closed:
         return Submitted("submitted")
-    mine = owner is not None and owner in participant_ids
-    return Submitted("already_submitted" if mine else "not_yours")
+    return Submitted("already_submitted" if owner in participant_ids else "not_yours")
 
 
 def _closed_in_one_call(values: dict, owned_by: list[int]) -> tuple[bool, int | None]:
