@@ -17,7 +17,7 @@ from assessment.quizzes import ordering
 from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
 from assessment.quizzes.scoring import points_for
-from assessment.quizzes.submitting import finish_at_close, submit_attempt_now
+from assessment.quizzes.submitting import closed_reason, finish_at_close, submit_attempt_now
 from assessment.roster.models import RosterEntry
 
 #: answers that arrive this long after the deadline still count (phones on slow Wi-Fi)
@@ -193,16 +193,11 @@ def _deadline(event: Event) -> datetime | None:
     return datetime.now() + timedelta(minutes=event.time_limit_minutes)
 
 
-#: why a submitted attempt takes no more answers, by who submitted it (AttemptClosed.reason):
-#: a phone still on the test when the trainer closed it is told so, not that it submitted
-CLOSED_BY = {"phase_closed": "phase_closed", "time_limit": "time_up"}
-
-
 def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
     """Raise AttemptClosed when answers can no longer change; finish it if time ran out."""
     now = now or datetime.now()
     if attempt.is_submitted:
-        raise AttemptClosed(CLOSED_BY.get(attempt.submitted_by, "submitted"))
+        raise AttemptClosed(closed_reason(attempt.submitted_by))
     if not attempt.phase.is_open:  # missed by the close (started in that instant)
         _finish_at_close(attempt.id, "phase_closed")
         raise AttemptClosed("phase_closed")

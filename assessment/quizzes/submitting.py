@@ -36,6 +36,18 @@ from assessment.quizzes.models import Answer, Attempt
 class Submitted:
     #: "submitted", "already_submitted" or "not_yours"
     outcome: str
+    #: for "already_submitted": why it takes no more answers (AttemptClosed.reason)
+    reason: str | None = None
+
+
+#: why a submitted attempt takes no more answers, by who submitted it (AttemptClosed.reason):
+#: a phone still on the test when the trainer closed it is told so, not that it submitted
+CLOSED_BY = {"phase_closed": "phase_closed", "time_limit": "time_up"}
+
+
+def closed_reason(submitted_by: str | None) -> str:
+    """AttemptClosed's reason for an attempt submitted by `submitted_by`."""
+    return CLOSED_BY.get(submitted_by, "submitted")
 
 
 def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitted:
@@ -55,7 +67,11 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
         closed, owner = _closed_in_one_transaction(values, owned_by)
     if closed:
         return Submitted("submitted")
-    return Submitted("already_submitted" if owner in participant_ids else "not_yours")
+    if owner not in participant_ids:
+        return Submitted("not_yours")
+    # rare (a second tap, a stale tab, a test closed meanwhile): the ordinary session reads why
+    ended_by = db.session.scalar(select(Attempt.submitted_by).where(Attempt.id == attempt_id))
+    return Submitted("already_submitted", closed_reason(ended_by))
 
 
 def _closed_in_one_call(values: dict, owned_by: list[int]) -> tuple[bool, int | None]:

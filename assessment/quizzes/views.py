@@ -256,7 +256,7 @@ def submit(code):
         flash(_("This page was out of date; nothing was changed."))
         return redirect(url_for("quizzes.quiz", code=code))
     if done.outcome == "already_submitted":
-        flash(closed_message("submitted"))
+        flash(closed_message(done.reason))
     return redirect(url_for("quizzes.result", code=code))
 
 

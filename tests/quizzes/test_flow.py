@@ -310,15 +310,46 @@ def test_closing_the_phase_submits_open_attempts_from_saved_answers(client, bank
     assert attempt.score == question.points
 
 
-@pytest.mark.parametrize("finished_by, told", [
+#: who finished an attempt, and what a phone that tries to change it afterwards is told
+WHO_FINISHED = [
     ("phase_closed", "วิทยากรปิดแบบทดสอบแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้ท่านแล้ว"),
     ("time_limit", "หมดเวลาแล้ว ระบบส่งคำตอบที่บันทึกไว้ให้ท่านแล้ว"),
     ("participant", "ท่านส่งคำตอบไปแล้ว"),
-], ids=["phase closed", "time up", "submitted"])
+]
+WHO_FINISHED_IDS = ["phase closed", "time up", "submitted"]
+
+
+@pytest.mark.parametrize("finished_by, told", WHO_FINISHED, ids=WHO_FINISHED_IDS)
 def test_an_answer_after_the_attempt_was_finished_says_who_finished_it(client, bank_version,
                                                                         finished_by, told):
     """A phone still on the test when the trainer closed it (or its time ran out) gives one
     more answer: it is told the trainer closed the test, not that it submitted itself."""
+    event, html, question = _finished_attempt(client, bank_version, finished_by)
+    other = _another_single(bank_of(bank_version), question)
+    late = _save(client, event, html, other.id, _wrong_single(other))
+    assert late.status_code == 409
+    assert told in late.get_json()["message"]
+    db.session.expire_all()
+    assert db.session.get(Attempt, attempt_id_from(html)).submitted_by == finished_by
+
+
+@pytest.mark.parametrize("finished_by, told", WHO_FINISHED, ids=WHO_FINISHED_IDS)
+def test_a_submit_after_the_attempt_was_finished_says_who_finished_it(client, bank_version,
+                                                                       finished_by, told):
+    """A confirm page left open when the trainer closed the test: its submit changes nothing
+    and says the trainer closed it (or time ran out), not that the phone had submitted."""
+    event, html, _question = _finished_attempt(client, bank_version, finished_by)
+    db.session.expire_all()
+    submitted_at = db.session.get(Attempt, attempt_id_from(html)).submitted_at
+    page = _submit(client, event, html).get_data(as_text=True)
+    assert told in page
+    db.session.expire_all()
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    assert attempt.submitted_by == finished_by and attempt.submitted_at == submitted_at
+
+
+def _finished_attempt(client, bank_version, finished_by: str):
+    """(event, quiz page, question answered right) of an attempt finished by `finished_by`."""
     event = make_event(bank_version, time_limit_minutes=10)
     html = identify(client, event).get_data(as_text=True)
     question, right = _right_single(bank_of(bank_version))
@@ -332,12 +363,7 @@ def test_an_answer_after_the_attempt_was_finished_says_who_finished_it(client, b
         assert _save(client, event, html, question.id, right).status_code == 409  # finishes it
     else:
         _submit(client, event, html)
-    other = _another_single(bank_of(bank_version), question)
-    late = _save(client, event, html, other.id, _wrong_single(other))
-    assert late.status_code == 409
-    assert told in late.get_json()["message"]
-    db.session.expire_all()
-    assert db.session.get(Attempt, attempt_id_from(html)).submitted_by == finished_by
+    return event, html, question
 
 
 def test_an_attempt_the_close_missed_is_finished_like_the_close_would(client, bank_version):
