@@ -7,6 +7,7 @@ from wtforms import (
     BooleanField,
     DateField,
     DateTimeLocalField,
+    HiddenField,
     IntegerField,
     SelectField,
     StringField,
@@ -99,4 +100,15 @@ def form_data(event) -> dict:
 
 
 class PhaseActionForm(Form):
-    """Open or close a phase with one tap (the form carries only the CSRF token)."""
+    """Open or close a phase with one tap; when that would submit the answers of people still
+    answering, the confirmation page posts it again with `confirmed`."""
+
+    confirmed = HiddenField()
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed.data == CONFIRMED
+
+
+#: the value the confirmation page's button sends
+CONFIRMED = "yes"

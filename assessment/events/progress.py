@@ -41,6 +41,17 @@ class EventProgress:
         """The counts of one phase."""
         return next((p for p in self.phases if p.kind == kind), None)
 
+    def cut_short_by(self, kind: str, action: str) -> PhaseProgress | None:
+        """The phase whose people still answering would have their saved answers submitted by
+        this action: `kind` itself when closing it, the other open phase when opening `kind`.
+        None when nobody is answering there, so nothing is cut short."""
+        if action == "close":
+            ending = self.open_phase if self.open_phase == kind else None
+        else:
+            ending = self.open_phase if self.open_phase != kind else None
+        counts = self.phase(ending) if ending else None
+        return counts if counts and counts.in_progress else None
+
     def as_json(self) -> dict:
         """The shape the join screen and the event page poll."""
         return {"joined": self.joined, "open_phase": self.open_phase,

@@ -20,7 +20,13 @@ from flask_login import current_user
 from assessment.auth.access import can_manage, can_view_reports, roles_required
 from assessment.banks.operations import all_versions
 from assessment.events.editing import attempt_count, plan_event, update_event
-from assessment.events.forms import PHASE_LABELS, EventForm, PhaseActionForm, form_data
+from assessment.events.forms import (
+    CONFIRMED,
+    PHASE_LABELS,
+    EventForm,
+    PhaseActionForm,
+    form_data,
+)
 from assessment.events.guards import can_load_roster, managed_event
 from assessment.events.models import PHASE_KINDS
 from assessment.events.operations import EventRefused, all_events, close_phase, open_phase
@@ -86,12 +92,19 @@ def event_page(code):
 @bp.route("/events/<code>/phases/<kind>/<action>", methods=["POST"])
 @roles_required("trainer")
 def change_phase(code, kind, action):
-    """Open or close one phase (one tap on the event page)."""
+    """Open or close one phase: one tap on the event page, and a second on a confirmation
+    page when people still answering would have their saved answers submitted."""
     event = managed_event(code)
     if kind not in PHASE_KINDS or action not in ("open", "close"):
         abort(404)
-    if not PhaseActionForm().validate_on_submit():
+    form = PhaseActionForm()
+    if not form.validate_on_submit():
         abort(400)
+    cut_short = event_progress(event).cut_short_by(kind, action)
+    if cut_short and not form.is_confirmed:
+        return render_template("events/confirm_phase.html", event=event, kind=kind,
+                               action=action, cut_short=cut_short, labels=PHASE_LABELS,
+                               confirmed=CONFIRMED)
     was_open = getattr(event.open_phase, "kind", None)
     try:
         (open_phase if action == "open" else close_phase)(event, kind)

@@ -227,10 +227,52 @@ def test_closing_submits_open_attempts_and_removes_those_never_answered(owned):
     _start(event, "สมหญิง รักเรียน")
     page = trainer.get(f"/staff/events/{event.code}").get_data(as_text=True)
     trainer.post(f"/staff/events/{event.code}/phases/pre/close",
-                 data={"csrf_token": csrf_from(page)})
+                 data={"csrf_token": csrf_from(page), "confirmed": "yes"})
     db.session.expire_all()
     assert db.session.execute(select(Attempt.id, Attempt.status)).all() == [
         (answered_id, "submitted")]
+
+
+def test_closing_while_people_answer_asks_first_and_changes_nothing_until_confirmed(owned):
+    """One tap on "close" must not end the test for a room still answering: the trainer is
+    told how many are answering and confirms on a second page."""
+    trainer, event = owned
+    _answer_one(_start(event))
+    _start(event, "สมหญิง รักเรียน")
+    close = f"/staff/events/{event.code}/phases/pre/close"
+    token = csrf_from(trainer.get(f"/staff/events/{event.code}").get_data(as_text=True))
+    asked = trainer.post(close, data={"csrf_token": token})
+    page = asked.get_data(as_text=True)
+    assert asked.status_code == 200
+    assert "ปิดแบบทดสอบก่อนอบรมหรือไม่?" in page
+    assert "ยังมีผู้เข้าอบรม 2 คนกำลังทำแบบทดสอบก่อนอบรมอยู่" in page
+    assert 'name="confirmed" value="yes"' in page and f'action="{close}"' in page
+    assert f'href="/staff/events/{event.code}"' in page  # back, keeping it open
+    db.session.expire_all()
+    assert event.phase("pre").is_open
+    assert set(db.session.scalars(select(Attempt.status))) == {"in_progress"}
+    trainer.post(close, data={"csrf_token": csrf_from(page), "confirmed": "yes"})
+    db.session.expire_all()
+    assert event.phase("pre").state == "closed"
+    assert list(db.session.scalars(select(Attempt.status))) == ["submitted"]
+
+
+def test_opening_the_post_test_while_people_answer_the_pre_test_asks_first(owned):
+    trainer, event = owned
+    _answer_one(_start(event))
+    open_post = f"/staff/events/{event.code}/phases/post/open"
+    token = csrf_from(trainer.get(f"/staff/events/{event.code}").get_data(as_text=True))
+    asked = trainer.post(open_post, data={"csrf_token": token, "confirmed": "no"})
+    page = asked.get_data(as_text=True)
+    assert "เปิดแบบทดสอบหลังอบรมและปิดแบบทดสอบก่อนอบรมหรือไม่?" in page
+    assert "ยังมีผู้เข้าอบรม 1 คนกำลังทำแบบทดสอบก่อนอบรมอยู่" in page
+    db.session.expire_all()
+    assert event.phase("pre").is_open and event.phase("post").state == "waiting"
+    done = trainer.post(open_post, data={"csrf_token": token, "confirmed": "yes"},
+                        follow_redirects=True)
+    assert "เปิดแบบทดสอบหลังอบรมแล้ว และปิดแบบทดสอบก่อนอบรมแล้ว" in done.get_data(as_text=True)
+    db.session.expire_all()
+    assert event.phase("pre").state == "closed" and event.phase("post").is_open
 
 
 def test_progress_counts_joined_answering_and_submitted(owned, app):
@@ -245,7 +287,7 @@ def test_progress_counts_joined_answering_and_submitted(owned, app):
     assert pre == {"kind": "pre", "state": "open", "in_progress": 2, "submitted": 0}
     page = trainer.get(f"/staff/events/{event.code}").get_data(as_text=True)
     trainer.post(f"/staff/events/{event.code}/phases/pre/close",
-                 data={"csrf_token": csrf_from(page)})
+                 data={"csrf_token": csrf_from(page), "confirmed": "yes"})
     data = trainer.get(f"/staff/events/{event.code}/progress.json").get_json()
     assert data["submitted"] == 2 and data["open_phase"] is None
 
