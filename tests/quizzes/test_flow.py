@@ -415,7 +415,7 @@ def _feedback_for(result_html: str, prompt: str) -> str:
     return next(section for section in sections if prompt in section)
 
 
-def test_result_marks_partial_credit_and_shows_the_rating_given(client, bank_version):
+def test_result_marks_partial_credit_and_shows_the_rating_given_or_not(client, bank_version):
     event = make_event(bank_version, open_kind="post", show_feedback=True)
     html = identify(client, event).get_data(as_text=True)
     bank = bank_of(bank_version)
@@ -426,6 +426,8 @@ def test_result_marks_partial_credit_and_shows_the_rating_given(client, bank_ver
     assert partly.startswith(' partial"')
     rated = _feedback_for(result, bank.question("q32").prompt["th"])
     assert re.search(r"<strong>4</strong>", rated)
+    not_rated = _feedback_for(result, bank.question("q33").prompt["th"])
+    assert "คำตอบของท่าน: <strong>(ไม่ได้ตอบ)</strong>" in not_rated
 
 
 def test_a_one_word_name_already_in_the_event_is_still_accepted(client, bank_version):
