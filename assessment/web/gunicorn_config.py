@@ -12,6 +12,8 @@ Multiprocessing or os.fork()").
 
 from __future__ import annotations
 
+from pathlib import Path
+
 preload_app = True
 
 
@@ -25,3 +27,21 @@ def post_fork(server, worker) -> None:
     with app.app_context():
         for engine in db.engines.values():
             engine.dispose(close=False)
+
+
+def when_ready(server) -> None:
+    """A control socket of this server's own: `gunicornc -s ~/.gunicorn/gunicorn-PORT.ctl`
+    (under $XDG_RUNTIME_DIR when that is set).
+
+    gunicorn's default path is the same for every server one user runs, so a second server
+    (`make run` beside `make serve`, or the load benchmark's two) took over the first one's
+    socket and removed it when it stopped: `gunicornc` then reached the wrong server, or none.
+    A path given with --control-socket is kept as it is, and so is a server on a Unix socket.
+    gunicorn starts the control socket after this hook.
+    """
+    setting = server.cfg.settings["control_socket"]
+    address = server.LISTENERS[0].getsockname() if server.LISTENERS else None
+    if setting.value != setting.default or not isinstance(address, tuple):
+        return
+    own = Path(setting.default).with_name(f"gunicorn-{address[1]}.ctl")
+    server.cfg.set("control_socket", str(own))

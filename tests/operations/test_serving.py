@@ -7,6 +7,7 @@ phone (urllib with a cookie jar) joins, a worker is SIGKILLed, and the phone car
 from __future__ import annotations
 
 import http.cookiejar
+import json
 import os
 import re
 import signal
@@ -15,6 +16,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -92,9 +94,19 @@ class Phone:
 @pytest.fixture
 def served(app, tmp_path):
     """The app under gunicorn with 2 workers and `make serve`'s settings."""
-    log = tmp_path / "gunicorn.log"
+    with _gunicorn(app, tmp_path / "gunicorn.log") as server:
+        yield server
+
+
+@contextmanager
+def _gunicorn(app, log: Path, **env):
+    """gunicorn serving the app on a free loopback port, stopped at the end; its control
+    socket beside the log unless XDG_RUNTIME_DIR says where."""
+    env = {"XDG_RUNTIME_DIR": str(log.parent / "run"), **env}
+    Path(env["XDG_RUNTIME_DIR"]).mkdir(exist_ok=True)  # gunicorn uses it only if it exists
     env = dict(os.environ, ASSESSMENT_DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
-               ASSESSMENT_SECRET_KEY="serving-test", ASSESSMENT_PUBLIC_URL="http://127.0.0.1")
+               ASSESSMENT_SECRET_KEY="serving-test", ASSESSMENT_PUBLIC_URL="http://127.0.0.1",
+               **env)
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--config", CONFIG, "--workers", "2",
@@ -159,3 +171,29 @@ def test_a_forked_worker_starts_with_an_empty_pool_and_leaves_the_masters_open(a
         assert masters.checkedin() == 1  # still open, still the master's
     finally:
         masters.dispose()
+
+
+def test_two_servers_each_keep_a_control_socket_of_their_own(app, tmp_path):
+    """`make run` beside `make serve`: gunicornc reaches each by its port, and stopping one
+    leaves the other's socket (gunicorn's default path was one for both)."""
+    runtime = tmp_path / "run"  # gunicorn's default socket: $XDG_RUNTIME_DIR/gunicorn.ctl
+    with _gunicorn(app, tmp_path / "first.log", XDG_RUNTIME_DIR=str(runtime)) as first:
+        with _gunicorn(app, tmp_path / "second.log", XDG_RUNTIME_DIR=str(runtime)) as second:
+            for server in (first, second):
+                port = server.listening().rsplit(":", 1)[1]
+                server.control = runtime / f"gunicorn-{port}.ctl"
+                server.until(server.control.exists, "its control socket")
+                master = server.process.pid
+                server.until(lambda m=master: len(_workers(m)) == 2, "two workers")
+                assert _control_workers(server.control) == set(_workers(master))
+        assert not second.control.exists()
+        assert _control_workers(first.control) == set(_workers(first.process.pid))
+    assert not (runtime / "gunicorn.ctl").exists()
+
+
+def _control_workers(control: Path) -> set[int]:
+    """The worker pids the server behind a control socket reports (gunicornc)."""
+    shown = subprocess.run(
+        [str(Path(sys.executable).with_name("gunicornc")), "-s", str(control), "-j",
+         "-c", "show workers"], capture_output=True, text=True, timeout=30, check=True)
+    return {worker["pid"] for worker in json.loads(shown.stdout)["workers"]}
