@@ -10,7 +10,9 @@ While the room runs, every process's CPU time is sampled from /proc every 50 ms;
 burst (from "submit now" to the last submit answered) it prints submits per second and the
 CPU milliseconds per submit of: the gunicorn workers, the phones' client (this process),
 PostgreSQL's backends (and its other processes by kind), everything else, and the machine's
-idle time. Nothing is written to benchmarks/results: load.py gives the figures of record;
+idle time; then the context switches per submit of each kind of process (voluntary: it
+waited, e.g. a worker for PostgreSQL's answer; involuntary: the kernel gave its core to
+another process). Nothing is written to benchmarks/results: load.py gives the figures of record;
 this shows where one burst's time went.
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -31,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import load  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
+#: voluntary_ctxt_switches, then nonvoluntary_ctxt_switches, in /proc/PID/status
+SWITCHES = re.compile(r"^(?:non)?voluntary_ctxt_switches:\s+(\d+)", re.MULTILINE)
 SAMPLE_EVERY = 0.05
 
 
@@ -48,8 +53,9 @@ def kind_of(pid: str, command: bytes, name: str) -> str:
     return "other"
 
 
-def snapshot() -> tuple[float, dict[str, tuple[str, int, int]], int]:
-    """(monotonic time, pid -> (kind, user ticks, system ticks), the machine's idle ticks)."""
+def snapshot() -> tuple[float, dict[str, tuple[str, int, int, int, int]], int]:
+    """(monotonic time, pid -> (kind, user ticks, system ticks, voluntary and involuntary
+    context switches), the machine's idle ticks)."""
     processes = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -57,11 +63,14 @@ def snapshot() -> tuple[float, dict[str, tuple[str, int, int]], int]:
         try:
             stat = Path(f"/proc/{entry}/stat").read_text()
             command = Path(f"/proc/{entry}/cmdline").read_bytes()
+            status = Path(f"/proc/{entry}/status").read_text()
         except OSError:  # ended meanwhile
             continue
         name = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat.rsplit(")", 1)[1].split()
-        processes[entry] = (kind_of(entry, command, name), int(fields[11]), int(fields[12]))
+        switches = SWITCHES.findall(status)
+        processes[entry] = (kind_of(entry, command, name), int(fields[11]), int(fields[12]),
+                            int(switches[0]), int(switches[1]))
     with open("/proc/stat") as machine:
         idle = int(machine.readline().split()[4])
     return time.monotonic(), processes, idle
@@ -85,13 +94,24 @@ class Sampler(threading.Thread):
 def cpu_between(first, last) -> dict[str, float]:
     """CPU seconds per kind (user and system apart) and idle seconds between two snapshots."""
     spent: dict[str, float] = {}
-    for pid, (kind, user, system) in last[1].items():
-        _, user_before, system_before = first[1].get(pid, (kind, 0, 0))
+    for pid, (kind, user, system, *_switches) in last[1].items():
+        _, user_before, system_before, *_ = first[1].get(pid, (kind, 0, 0, 0, 0))
         spent[f"{kind} user"] = spent.get(f"{kind} user", 0) + (user - user_before) / TICKS
         spent[f"{kind} system"] = spent.get(f"{kind} system", 0) + \
             (system - system_before) / TICKS
     spent["idle"] = (last[2] - first[2]) / TICKS
     return {kind: seconds for kind, seconds in spent.items() if seconds > 0}
+
+
+def switches_between(first, last) -> dict[str, tuple[int, int]]:
+    """Context switches per kind between two snapshots: (voluntary, involuntary)."""
+    switched: dict[str, tuple[int, int]] = {}
+    for pid, (kind, _user, _system, voluntary, involuntary) in last[1].items():
+        *_, voluntary_before, involuntary_before = first[1].get(pid, (kind, 0, 0, 0, 0))
+        mine = switched.get(kind, (0, 0))
+        switched[kind] = (mine[0] + voluntary - voluntary_before,
+                          mine[1] + involuntary - involuntary_before)
+    return {kind: counts for kind, counts in switched.items() if any(counts)}
 
 
 async def burst(database: str, phones: int) -> None:
@@ -124,6 +144,10 @@ async def burst(database: str, phones: int) -> None:
     for kind, seconds in sorted(spent.items(), key=lambda item: -item[1]):
         print(f"{kind:<24} {1000 * seconds / submitted:14.3f}")
     print(f"{'all':<24} {1000 * sum(spent.values()) / submitted:14.3f}")
+    print(f"\n{'context switches':<24} {'voluntary':>10} {'involuntary':>12}  per submit")
+    for kind, (voluntary, involuntary) in sorted(
+            switches_between(first, last).items(), key=lambda item: -sum(item[1])):
+        print(f"{kind:<24} {voluntary / submitted:10.2f} {involuntary / submitted:12.2f}")
 
 
 def main() -> int:
