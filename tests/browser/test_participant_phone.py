@@ -417,8 +417,8 @@ def test_self_hosted_sarabun_and_no_request_leaves_the_server(live_server, phone
         f"{response.status} {response.url}"))
     page.goto(f"{live_server.url}/")
     join(page, live_server, code)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    assert page.evaluate("document.fonts.check('16px Sarabun', 'ทดสอบ')")
+    # the page loads its faces as it lays out text: wait until it has (fails after the timeout)
+    page.wait_for_function("document.fonts.check('16px Sarabun', 'ทดสอบ')")
     loaded = page.evaluate("""() => [...document.fonts]
         .filter(f => f.family.replace(/"/g, '') === 'Sarabun' && f.status === 'loaded')
         .map(f => f.weight)""")
@@ -429,8 +429,7 @@ def test_self_hosted_sarabun_and_no_request_leaves_the_server(live_server, phone
     page.locator("button[name=action][value=submit]").click()
     page.locator("form button.primary").click()
     expect(page).to_have_url(re.compile(r"/result$"))
-    page.evaluate("document.fonts.ready.then(() => true)")
-    assert page.evaluate("document.fonts.check('700 48px Sarabun', '0123456789%')")
+    page.wait_for_function("document.fonts.check('700 48px Sarabun', '0123456789%')")
 
     hosts = {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, f"requests left the server: {sorted(hosts)}"
