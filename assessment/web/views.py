@@ -1,15 +1,27 @@
 """Pages every visitor can reach that belong to no feature: health check and error pages."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from assessment.extensions import db
 
 bp = Blueprint("web", __name__)
 
 
 @bp.route("/healthz")
 def health():
-    return {"ok": True}
+    """For monitoring and a proxy's checks: 200 when the database answers and has been
+    migrated, 503 otherwise (the cause goes to the log, not to whoever asked)."""
+    try:
+        db.session.execute(text("SELECT version_num FROM alembic_version")).one()
+    except SQLAlchemyError as error:  # one line each time, not a traceback per poll
+        current_app.logger.warning("health check: the database did not answer: %s",
+                                   str(error).splitlines()[0])
+        return {"ok": False, "database": "unreachable"}, 503
+    return {"ok": True, "database": "ok"}, 200, {"Cache-Control": "no-store"}
 
 
 @bp.app_errorhandler(404)
@@ -41,3 +53,12 @@ def too_large(_error):
 def forbidden(_error):
     return render_template("error.html", message=_("Your account cannot open this page. Ask an "
                                                    "administrator if you need it.")), 403
+
+
+@bp.app_errorhandler(500)
+def server_error(_error):
+    """Anything the server failed at (its database gone, say): a plain page in the reader's
+    language instead of the framework's English one. Flask has logged the error already."""
+    return render_template("error.html", message=_(
+        "Something went wrong on the server. Answers you saved are kept: wait a moment, then "
+        "try again.")), 500
