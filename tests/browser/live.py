@@ -51,6 +51,19 @@ class LiveServer:
             version = db.session.get(BankVersion, self.bank_version_id)
             return make_event(version, open_kind, **options).code
 
+    def make_owned_event(self, trainer: str, password: str) -> str:
+        """An event with its pre-test open, run by a trainer account (made if missing)."""
+        from assessment.auth.operations import create_user, find_user
+        from assessment.events.operations import find_event
+        from assessment.extensions import db
+
+        code = self.make_event("pre")
+        with self.app_context():
+            user = find_user(trainer) or create_user(trainer, "trainer", password)
+            find_event(code).owner_id = user.id
+            db.session.commit()
+        return code
+
 
 def build_app(database: Path, **config) -> tuple[Flask, int]:
     """The app on a fresh SQLite file: migrations, default lists, shipped bank loaded.

@@ -7,9 +7,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from assessment.auth.operations import create_user, find_user
-from assessment.events.operations import find_event
-from assessment.extensions import db
 from tests.browser.live import phone_options
 from tests.browser.test_participant_phone import (
     UNLABELLED,
@@ -26,18 +23,9 @@ pytestmark = pytest.mark.browser
 TRAINER = "closing-trainer"
 
 
-def _owned_event(live_server) -> str:
-    code = live_server.make_event("pre")
-    with live_server.app_context():
-        user = find_user(TRAINER) or create_user(TRAINER, "trainer", PASSWORD)
-        find_event(code).owner_id = user.id
-        db.session.commit()
-    return code
-
-
 def test_closing_while_someone_answers_asks_first_then_tells_their_phone(
         live_server, browser, playwright_instance, page, screenshot_dir):
-    code = _owned_event(live_server)
+    code = live_server.make_owned_event(TRAINER, PASSWORD)
     join(page, live_server, code)  # a participant, answering
     first, later = [q for q in bank_questions(live_server) if q.type == "single"][:2]
     answer(page, first, [first.options[0].id])

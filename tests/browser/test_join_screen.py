@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.auth.operations import create_user, find_user
-from assessment.events.operations import find_event
-from assessment.extensions import db
 from tests.helpers_staff import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1920, "height": 1080}
 TRAINER = "projector-trainer"
-
-
-def _owned_event(live_server) -> str:
-    """An event with its pre-test open, owned by a trainer account; returns its code."""
-    code = live_server.make_event("pre")
-    with live_server.app_context():
-        user = find_user(TRAINER) or create_user(TRAINER, "trainer", PASSWORD)
-        find_event(code).owner_id = user.id
-        db.session.commit()
-    return code
 
 
 def _log_in_to_screen(page, live_server, code):
@@ -46,7 +33,7 @@ def test_join_screen_shows_qr_and_code_and_counts_joins(live_server, browser, pa
                                                          screenshot_dir):
     from playwright.sync_api import expect
 
-    code = _owned_event(live_server)
+    code = live_server.make_owned_event(TRAINER, PASSWORD)
     projector = browser.new_context(viewport=PROJECTOR, locale="th-TH")
     try:
         screen = projector.new_page()
