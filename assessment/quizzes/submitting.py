@@ -76,10 +76,9 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
 
 def _closed_in_one_call(values: dict, owned_by: list[int]) -> tuple[bool, int | None]:
     """(closed, the attempt's owner when not closed) from submit_own_attempt, in autocommit."""
-    statement = _one_call(db.engine.dialect)
     with database.driver_autocommit(db.engine) as cursor:
-        closed, owner = statement.execute(cursor, {**values, "participants": owned_by}).fetchone()
-    return closed, owner
+        return tuple(_one_call(db.engine.dialect).execute(
+            cursor, {**values, "participants": owned_by}).fetchone())
 
 
 def _closed_in_one_transaction(values: dict, owned_by: list[int]) -> tuple[bool, int | None]:
