@@ -16,17 +16,22 @@ bp = Blueprint("banks", __name__, cli_group="banks")
 
 @bp.cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def validate_command(files):
-    """Check bank files; print FILE:LINE:COLUMN: message for each problem."""
+@click.option("--strict", is_flag=True,
+              help="Exit 1 on item-writing warnings too, not only on problems.")
+def validate_command(files, strict):
+    """Check bank files; print FILE:LINE:COLUMN: message for each problem and
+    FILE:LINE:COLUMN: warning: message for each item-writing flaw (exit 1 on problems, and
+    with --strict on warnings too)."""
     failed = False
     for name in files:
-        result = check_bank_file(name)
-        for problem in result.problems:
+        result = check_bank_file(name, warnings=True)
+        for problem in (*result.problems, *result.warnings):
             click.echo(str(problem), err=True)
         if result.ok:
             bank = result.bank
-            click.echo(f"{name}: OK ({bank.id} v{bank.version}, {len(bank.questions)} questions)")
-        failed = failed or not result.ok
+            click.echo(f"{name}: OK ({bank.id} v{bank.version}, {len(bank.questions)} questions"
+                       f", {len(result.warnings)} warnings)")
+        failed = failed or not result.ok or (strict and bool(result.warnings))
     sys.exit(1 if failed else 0)
 
 

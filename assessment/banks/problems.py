@@ -32,3 +32,13 @@ def did_you_mean(word: str, allowed: set) -> Message | str:
     """"; did you mean 'x'?" for the closest allowed word, or '' when none is close."""
     close = difflib.get_close_matches(word, sorted(allowed), n=1, cutoff=0.6)
     return Message(N_("; did you mean '%(word)s'?"), word=close[0]) if close else ""
+
+
+@dataclass(frozen=True)
+class WritingWarning(Problem):
+    """An item-writing flaw in a valid bank: it may be saved, but a test-wise person could
+    exploit it. Shown FILE:LINE:COLUMN: warning: message."""
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        worded = Message(N_("warning: %(message)s"), message=self.wording)
+        return f"{self.file}:{self.line}:{self.column}: {worded.render(translate)}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from assessment.banks.bank import Bank, Question, Topic
-from assessment.banks.problems import Problem, did_you_mean
+from assessment.banks.problems import Problem, WritingWarning, did_you_mean
 from assessment.banks.yaml_source import (
     MAX_BANK_BYTES,
     Mark,
@@ -48,25 +48,31 @@ FLOAT_TAG = "tag:yaml.org,2002:float"
 class BankCheck:
     bank: Bank | None
     problems: tuple[Problem, ...]
+    #: item-writing warnings (asked for with warnings=True); a bank with only these is ok
+    warnings: tuple[WritingWarning, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def check_bank_file(path) -> BankCheck:
-    """Check a bank file on disk."""
+def check_bank_file(path, warnings: bool = False) -> BankCheck:
+    """Check a bank file on disk (and its item writing, with warnings=True)."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         cannot = Message(N_("cannot read the file: %(reason)s"), reason=error.strerror)
         return BankCheck(None, (Problem(str(path), 1, 1, cannot),))
-    return check_bank_text(data, str(path))
+    return check_bank_text(data, str(path), warnings)
 
 
-def check_bank_text(text: str | bytes, filename: str = "<bank>") -> BankCheck:
-    """Check a bank's text; the Bank when it has no problem, else every problem found."""
+def check_bank_text(text: str | bytes, filename: str = "<bank>",
+                    warnings: bool = False) -> BankCheck:
+    """Check a bank's text; the Bank when it has no problem, else every problem found.
+
+    With warnings=True a valid bank's item writing is checked too (item_writing.py).
+    """
     checker = _Checker(filename)
     try:
         root = compose(decode(text))
@@ -78,7 +84,12 @@ def check_bank_text(text: str | bytes, filename: str = "<bank>") -> BankCheck:
                     N_("a bank starts with keys such as id:, version:, title: and questions:"))
         return checker.result(None)
     bank = checker.bank(root)
-    return checker.result(bank)
+    result = checker.result(bank)
+    if warnings and result.ok:
+        from assessment.banks.item_writing import writing_warnings
+
+        return BankCheck(result.bank, (), writing_warnings(result.bank, root, filename))
+    return result
 
 
 class _Checker:
