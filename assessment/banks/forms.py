@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
+    BooleanField,
     HiddenField,
     IntegerField,
     SelectChoice,
@@ -46,6 +47,9 @@ class SaveForm(Form):
 
     filename = HiddenField(validators=[DataRequired()])
     content = HiddenField(validators=[DataRequired()])
+    #: asked once when the bank has item-writing warnings
+    despite_warnings = BooleanField(_l("I have read the warnings and want to save this version "
+                                       "as it is"))
 
 
 class ImportForm(Form):

@@ -76,6 +76,9 @@ def save():
     if text is None:
         abort(400)
     filename = clean_filename(form.filename.data)
+    if check_bank_text(text, filename, warnings=True).warnings and not (
+            form.despite_warnings.data):
+        return _review(filename, text, unconfirmed=True)
     try:
         result = load_bank(text, filename)
     except BankRefused as refused:
@@ -118,9 +121,11 @@ def version_page(bank_key, number):
     """A stored version as participants see it, with the answer key, in every language."""
     version = _stored(bank_key, number)
     bank = bank_of(version)
+    warnings = check_bank_text(version.source, version.filename, warnings=True).warnings
     return render_template("banks/version.html", version=version, bank=bank,
                            previews=question_previews(bank), type_labels=TYPE_LABELS,
-                           events=events_using(version))
+                           events=events_using(version),
+                           warning_lines=_lines_with(version.source, warnings))
 
 
 @bp.route("/<bank_key>/v<int:number>/source.yaml")
@@ -146,19 +151,31 @@ def _new_page(upload=None, paste=None, **context):
     return render_template("banks/new.html", upload=upload, paste=paste, **context)
 
 
-def _review(filename: str, data: str | bytes, refused: BankRefused | None = None):
-    """The checked bank's preview and save button, or its problems beside its lines."""
+def _review(filename: str, data: str | bytes, refused: BankRefused | None = None,
+            unconfirmed: bool = False):
+    """The checked bank's preview, item-writing warnings and save button, or its problems
+    beside its lines. `unconfirmed`: saved with warnings but without ticking the box."""
     text = stored_text(data)
-    check = check_bank_text(data, filename)
+    check = check_bank_text(data, filename, warnings=True)
     if check.ok and refused is None:
         save_form = SaveForm(formdata=None, filename=filename, content=encode_draft(text))
+        if unconfirmed:
+            save_form.despite_warnings.errors = [
+                _("Read the warnings, then tick the box to save this version as it is.")]
         return render_template("banks/checked.html", bank=check.bank, filename=filename,
                                previews=question_previews(check.bank), type_labels=TYPE_LABELS,
-                               save_form=save_form, edit=_paste_form(filename, text))
+                               save_form=save_form, edit=_paste_form(filename, text),
+                               warnings=check.warnings,
+                               warning_lines=_lines_with(text, check.warnings))
     next_version = latest_version_number(check.bank.id) + 1 if check.ok else None
     return _new_page(paste=_paste_form(filename, text), problems=check.problems,
                      lines=source_lines(text, check.problems), filename=filename,
                      refused=refused, bank=check.bank, next_version=next_version)
+
+
+def _lines_with(text: str, warnings) -> list:
+    """The lines of the text that have warnings, each with its warnings."""
+    return [line for line in source_lines(text, warnings) if line.problems]
 
 
 def _paste_form(filename: str, text: str) -> PasteForm:

@@ -48,7 +48,9 @@ class EventForm(Form):
     followup_closes_at = DateTimeLocalField(_l("Closes"), format=DATETIME_FORMAT,
                                             validators=[Optional()])
     shuffle_questions = BooleanField(_l("Shuffle the questions"))
-    shuffle_options = BooleanField(_l("Shuffle the options"))
+    #: on for new events: each person sees the options in their own order, so a key's
+    #: position tells nothing (the trainer can turn it off)
+    shuffle_options = BooleanField(_l("Shuffle the options"), default=True)
     time_limit_minutes = IntegerField(_l("Time limit (minutes, empty for none)"),
                                       validators=[Optional(), NumberRange(min=1, max=600)])
     show_feedback = BooleanField(_l("Show right answers and explanations after the post-test"),

@@ -9,9 +9,11 @@ import io
 import re
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from assessment.banks.models import BankVersion
+from assessment.banks.validation import check_bank_file
 from assessment.extensions import db
 from tests.helpers import DATA, SHIPPED_BANK, csrf_from, make_event
 from tests.helpers_staff import login
@@ -19,8 +21,12 @@ from tests.helpers_staff import login
 BAD_BANK = DATA / "banks" / "bad" / "undeclared-topic.yaml"
 ONE_LANGUAGE = DATA / "banks" / "good" / "one-language.yaml"
 IMPORTS = DATA / "banks" / "import"
+#: the shipped bank, read so the tests follow its version and questions
+SHIPPED = check_bank_file(SHIPPED_BANK).bank
+V, COUNT, FIRST = SHIPPED.version, len(SHIPPED.questions), SHIPPED.questions[0]
+STORED = f"/staff/banks/smart-city-basics/v{V}"
 
-#: (method, address) of every bank page; {key} is a stored bank's id
+#: (method, address) of every bank page; {key} and {version} are a stored bank's
 BANK_PAGES = (
     ("GET", "/staff/banks/"),
     ("GET", "/staff/banks/new"),
@@ -29,8 +35,8 @@ BANK_PAGES = (
     ("POST", "/staff/banks/save"),
     ("GET", "/staff/banks/import"),
     ("POST", "/staff/banks/import"),
-    ("GET", "/staff/banks/{key}/v1"),
-    ("GET", "/staff/banks/{key}/v1/source.yaml"),
+    ("GET", "/staff/banks/{key}/v{version}"),
+    ("GET", "/staff/banks/{key}/v{version}/source.yaml"),
 )
 
 
@@ -74,12 +80,13 @@ def paste(client, text, filename=None):
     return client.post("/staff/banks/check/text", data=data)
 
 
-def save(client, preview_html):
-    """Press "Save this version" on a preview page."""
+def save(client, preview_html, despite_warnings=False):
+    """Press "Save this version" on a preview page (ticking the box the warnings ask for)."""
     return client.post("/staff/banks/save", data={
         "csrf_token": hidden(preview_html, "csrf_token"),
         "filename": hidden(preview_html, "filename"),
-        "content": hidden(preview_html, "content")})
+        "content": hidden(preview_html, "content"),
+        **({"despite_warnings": "y"} if despite_warnings else {})})
 
 
 # -- upload, preview, save, list, download ------------------------------------------------------
@@ -91,26 +98,26 @@ def test_upload_good_bank_preview_save_list_and_download_the_same_bytes(trainer)
     html = preview.get_data(as_text=True)
     assert preview.status_code == 200
     assert "No problems found." in html and "Save this version" in html
-    assert "ข้อใดอธิบายความหมายของ &#34;เมืองอัจฉริยะ&#34; ได้ดีที่สุด" in html  # Thai column
-    assert "Which best describes a smart city?" in html  # English column
+    assert escape(FIRST.prompt["th"]) in html  # Thai column
+    assert escape(FIRST.prompt["en"]) in html  # English column
     assert stored_count() == 0  # nothing saved by a check
 
     saved = save(trainer, html)
     assert saved.status_code == 302
-    assert saved.location.endswith("/staff/banks/smart-city-basics/v1")
+    assert saved.location.endswith(STORED)
     assert stored_count() == 1
     page = trainer.get(saved.location).get_data(as_text=True)
-    assert "Saved: smart-city-basics version 1, 33 questions." in page
+    assert f"Saved: smart-city-basics version {V}, {COUNT} questions." in page
 
     listing = trainer.get("/staff/banks/").get_data(as_text=True)
-    assert "smart-city-basics" in listing and ">33<" in listing
-    assert "/staff/banks/smart-city-basics/v1/source.yaml" in listing
+    assert "smart-city-basics" in listing and f">{COUNT}<" in listing
+    assert f"{STORED}/source.yaml" in listing
 
-    download = trainer.get("/staff/banks/smart-city-basics/v1/source.yaml")
+    download = trainer.get(f"{STORED}/source.yaml")
     assert download.status_code == 200
     assert download.headers["Content-Type"] == "text/yaml; charset=utf-8"
     assert download.headers["Content-Disposition"] == (
-        'attachment; filename="smart-city-basics-v1.yaml"')
+        f'attachment; filename="smart-city-basics-v{V}.yaml"')
     assert download.data == SHIPPED_BANK.read_bytes()
 
 
@@ -177,10 +184,10 @@ def test_yaml_syntax_errors_are_explained_in_the_chosen_language(trainer, text, 
 
 def test_a_refused_save_says_why_in_thai(trainer, bank_version):
     changed = SHIPPED_BANK.read_text(encoding="utf-8").replace(
-        "Which best describes a smart city?", "Which describes a smart city best?")
+        FIRST.prompt["en"], "Changed: " + FIRST.prompt["en"])
     page = save(trainer, paste(trainer, changed).get_data(as_text=True)).get_data(as_text=True)
-    assert ("pasted.yaml: คลังข้อสอบ &#39;smart-city-basics&#39; รุ่น 1 มีอยู่ในระบบแล้วแต่"
-            "เนื้อหาต่างกัน กรุณาเปลี่ยน `version` เป็น 2") in page
+    assert (f"pasted.yaml: คลังข้อสอบ &#39;smart-city-basics&#39; รุ่น {V} มีอยู่ในระบบแล้วแต่"
+            f"เนื้อหาต่างกัน กรุณาเปลี่ยน `version` เป็น {V + 1}") in page
     assert "already loaded with different content" not in page
 
 
@@ -221,9 +228,9 @@ def test_unchanged_bank_is_already_loaded(trainer, bank_version):
     in_english(trainer)
     html = upload(trainer, SHIPPED_BANK).get_data(as_text=True)
     response = save(trainer, html)
-    assert response.location.endswith("/staff/banks/smart-city-basics/v1")
+    assert response.location.endswith(STORED)
     page = trainer.get(response.location).get_data(as_text=True)
-    assert "already loaded as smart-city-basics version 1; nothing changed" in page
+    assert f"already loaded as smart-city-basics version {V}; nothing changed" in page
     assert stored_count() == 1
 
 
@@ -231,21 +238,21 @@ def test_changed_bank_under_the_same_version_is_refused_with_the_next_version(tr
                                                                                bank_version):
     in_english(trainer)
     changed = SHIPPED_BANK.read_text(encoding="utf-8").replace(
-        "Which best describes a smart city?", "Which describes a smart city best?")
+        FIRST.prompt["en"], "Changed: " + FIRST.prompt["en"])
     html = paste(trainer, changed).get_data(as_text=True)
     response = save(trainer, html)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Not saved" in page
-    assert "smart-city-basics version 1 is already loaded with different content" in page
-    assert "Change version: to 2" in page
-    assert "raise `version` to 2" in page  # the loader's own words, as the CLI prints them
-    assert "Which describes a smart city best?" in page.split('id="source"', 1)[1]
+    assert f"smart-city-basics version {V} is already loaded with different content" in page
+    assert f"Change version: to {V + 1}" in page
+    assert f"raise `version` to {V + 1}" in page  # the loader's words, as the CLI prints them
+    assert "Changed: " in page.split('id="source"', 1)[1]
     assert stored_count() == 1
 
-    html = paste(trainer, changed.replace("\nversion: 1\n", "\nversion: 2\n")).get_data(
-        as_text=True)
-    assert save(trainer, html).location.endswith("/staff/banks/smart-city-basics/v2")
+    html = paste(trainer, changed.replace(f"\nversion: {V}\n", f"\nversion: {V + 1}\n")
+                 ).get_data(as_text=True)
+    assert save(trainer, html).location.endswith(f"/staff/banks/smart-city-basics/v{V + 1}")
     assert stored_count() == 2
 
 
@@ -267,15 +274,16 @@ def test_save_checks_again_and_refuses_a_tampered_form(trainer):
 
 def test_preview_shows_every_question_in_both_languages_with_the_key(trainer, bank_version):
     in_english(trainer)
-    html = trainer.get("/staff/banks/smart-city-basics/v1").get_data(as_text=True)
-    assert html.count('class="card preview-question"') == 33
-    assert html.count('<div class="preview-language" lang="th">') == 33
-    assert html.count('<div class="preview-language" lang="en">') == 33
-    assert "ข้อ 1 จาก 33" in html and "Question 1 of 33" in html  # each in its own words
-    assert html.count('<fieldset class="preview-inputs" disabled>') == 66
-    assert "Right answer:</strong> A city that uses technology and data" in html
-    assert "คำตอบที่ถูก:</strong> เมืองที่ใช้เทคโนโลยีและข้อมูล" in html
-    assert "Explanation:</strong> Technology is the tool" in html
+    html = trainer.get(STORED).get_data(as_text=True)
+    assert html.count('class="card preview-question"') == COUNT
+    assert html.count('<div class="preview-language" lang="th">') == COUNT
+    assert html.count('<div class="preview-language" lang="en">') == COUNT
+    assert f"ข้อ 1 จาก {COUNT}" in html and f"Question 1 of {COUNT}" in html  # own words
+    assert html.count('<fieldset class="preview-inputs" disabled>') == 2 * COUNT
+    key = next(option for option in FIRST.options if option.correct)
+    assert f"Right answer:</strong> {escape(key.text['en'])}" in html
+    assert f"คำตอบที่ถูก:</strong> {escape(key.text['th'])}" in html
+    assert f"Explanation:</strong> {escape(FIRST.explanation['en'])}" in html
     assert "No event uses this version yet." in html
 
 
@@ -283,7 +291,7 @@ def test_list_and_preview_name_the_events_using_a_version(trainer, bank_version)
     event = make_event(bank_version)
     listing = trainer.get("/staff/banks/").get_data(as_text=True)
     assert f"สัมมนาทดสอบ <code>{event.code}</code>" in listing
-    page = trainer.get("/staff/banks/smart-city-basics/v1").get_data(as_text=True)
+    page = trainer.get(STORED).get_data(as_text=True)
     assert event.code in page
 
 
@@ -320,7 +328,8 @@ def test_gift_import_is_converted_for_review_then_checked_and_saved(trainer):
 
     preview = paste(trainer, text, "kk-smart-city.yaml").get_data(as_text=True)
     assert "No problems found." in preview
-    saved = save(trainer, preview)
+    assert "item-writing warning" in preview  # Moodle banks are not checked for them
+    saved = save(trainer, preview, despite_warnings=True)
     assert saved.location.endswith("/staff/banks/kk-smart-city/v1")
     assert db.session.scalars(select(BankVersion)).one().source == text
 
@@ -377,9 +386,13 @@ def _request(client, method, address, with_token=True):
     return client.post(address, data=data)
 
 
+def _address(address: str, version) -> str:
+    return address.format(key=version.bank_key, version=version.version)
+
+
 @pytest.mark.parametrize("method, address", BANK_PAGES)
 def test_anonymous_is_sent_to_login(client, bank_version, method, address):
-    response = _request(client, method, address.format(key=bank_version.bank_key))
+    response = _request(client, method, _address(address, bank_version))
     assert response.status_code == 302 and "/staff/login" in response.location
 
 
@@ -387,14 +400,14 @@ def test_anonymous_is_sent_to_login(client, bank_version, method, address):
 def test_hr_is_refused(app, bank_version, method, address):
     hr = app.test_client()
     login(hr, "hr1", "hr")
-    assert _request(hr, method, address.format(key=bank_version.bank_key)).status_code == 403
+    assert _request(hr, method, _address(address, bank_version)).status_code == 403
 
 
 @pytest.mark.parametrize("method, address", BANK_PAGES)
 def test_admin_reaches_every_page(app, bank_version, method, address):
     admin = app.test_client()
     login(admin, "admin1", "admin")
-    response = _request(admin, method, address.format(key=bank_version.bank_key))
+    response = _request(admin, method, _address(address, bank_version))
     assert response.status_code in (200, 400)  # 400: a save without its content
 
 

@@ -6,13 +6,14 @@ import re
 
 from sqlalchemy import func, select
 
+from assessment.banks.validation import check_bank_file
 from assessment.extensions import db
 from assessment.quizzes.models import Attempt, Participant
 from tests.helpers import DATA, SHIPPED_BANK
 
 
-def test_validate_shipped_bank_exits_zero(runner):
-    result = runner.invoke(args=["banks", "validate", str(SHIPPED_BANK)])
+def test_validate_shipped_bank_exits_zero_even_strict(runner):
+    result = runner.invoke(args=["banks", "validate", "--strict", str(SHIPPED_BANK)])
     assert result.exit_code == 0, result.output
     assert "OK" in result.output
 
@@ -32,7 +33,8 @@ def test_load_then_reload_unchanged_then_changed_same_version(runner, tmp_path):
     edited = tmp_path / "edited.yaml"
     edited.write_text(SHIPPED_BANK.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     changed = runner.invoke(args=["banks", "load", str(edited)])
-    assert changed.exit_code == 1 and "raise `version` to 2" in changed.output
+    version = check_bank_file(SHIPPED_BANK).bank.version
+    assert changed.exit_code == 1 and f"raise `version` to {version + 1}" in changed.output
 
 
 def test_event_create_open_close_list(runner):

@@ -3,6 +3,8 @@ and the projector's join screen."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -169,6 +171,22 @@ def test_event_form_reports_bad_windows_and_no_phase(app, bank_version):
     late = client.post("/staff/events/new", data=_event_form(
         page, bank_version.id, pre_closes_at="2026-03-05T08:00"))
     assert late.status_code == 200 and 'class="error"' in late.get_data(as_text=True)
+
+
+def test_a_new_event_shuffles_the_options_unless_the_trainer_turns_it_off(app, bank_version):
+    client = _staff_client(app, "trainer1", "trainer")
+    page = client.get("/staff/events/new").get_data(as_text=True)
+    assert re.search(r'<input checked id="shuffle_options" name="shuffle_options"', page)
+    kept = client.post("/staff/events/new", data=_event_form(page, bank_version.id,
+                                                              shuffle_options="y"))
+    assert find_event(kept.location.rstrip("/").split("/")[-1]).shuffle_options
+    edit = client.get(f"{kept.location.rstrip('/')}/edit").get_data(as_text=True)
+    assert re.search(r'<input checked id="shuffle_options"', edit)
+    off = client.post("/staff/events/new", data=_event_form(page, bank_version.id))
+    event = find_event(off.location.rstrip("/").split("/")[-1])
+    assert not event.shuffle_options
+    edit = client.get(f"/staff/events/{event.code}/edit").get_data(as_text=True)
+    assert not re.search(r'<input checked id="shuffle_options"', edit)
 
 
 def test_edit_adds_a_followup_and_keeps_the_owner(owned, bank_version):
