@@ -419,14 +419,18 @@ def test_result_marks_partial_credit_and_shows_the_rating_given_or_not(client, b
     event = make_event(bank_version, open_kind="post", show_feedback=True)
     html = identify(client, event).get_data(as_text=True)
     bank = bank_of(bank_version)
-    _save(client, event, html, "q03", "a")  # one of the three right choices
-    _save(client, event, html, "q32", "4")
+    several = next(q for q in bank.questions if q.type == "multiple" and q.scoring == "partial"
+                   and sum(o.correct for o in q.options) >= 2)
+    ratings = [q for q in bank.questions if q.type == "rating"]
+    one_right = next(o.id for o in several.options if o.correct)
+    _save(client, event, html, several.id, one_right)  # one of its right choices
+    _save(client, event, html, ratings[0].id, "4")
     result = _submit(client, event, html).get_data(as_text=True)
-    partly = _feedback_for(result, bank.question("q03").prompt["th"])
+    partly = _feedback_for(result, several.prompt["th"])
     assert partly.startswith(' partial"')
-    rated = _feedback_for(result, bank.question("q32").prompt["th"])
+    rated = _feedback_for(result, ratings[0].prompt["th"])
     assert re.search(r"<strong>4</strong>", rated)
-    not_rated = _feedback_for(result, bank.question("q33").prompt["th"])
+    not_rated = _feedback_for(result, ratings[1].prompt["th"])
     assert "คำตอบของท่าน: <strong>(ไม่ได้ตอบ)</strong>" in not_rated
 
 
