@@ -38,11 +38,12 @@ def validate_command(files, strict):
 @bp.cli.command("load")
 @click.argument("file", type=click.Path(dir_okay=False))
 def load_command(file):
-    """Validate a bank file and store it as a version."""
-    check = check_bank_file(file)
+    """Validate a bank file and store it as a version (item-writing warnings are printed, and
+    do not stop the load)."""
+    check = check_bank_file(file, warnings=True)
+    for problem in (*check.problems, *check.warnings):
+        click.echo(str(problem), err=True)
     if not check.ok:
-        for problem in check.problems:
-            click.echo(str(problem), err=True)
         sys.exit(1)
     try:
         result = load_bank(Path(file).read_text(encoding="utf-8-sig"), file)

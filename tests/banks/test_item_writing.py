@@ -203,3 +203,12 @@ def test_validate_prints_warnings_and_exits_zero_unless_strict(runner, tmp_path)
     clean = tmp_path / "clean.yaml"
     clean.write_text(bank(CLEAN), encoding="utf-8")
     assert runner.invoke(args=["banks", "validate", "--strict", str(clean)]).exit_code == 0
+
+
+def test_load_prints_the_warnings_and_loads_the_bank(runner, tmp_path):
+    flawed = tmp_path / "flawed.yaml"
+    flawed.write_text(bank([single(n, key=0) for n in range(8)]), encoding="utf-8")
+    result = runner.invoke(args=["banks", "load", str(flawed)])
+    assert result.exit_code == 0, result.output
+    assert re.search(rf"{re.escape(str(flawed))}:\d+:1: warning: the keys of the 8", result.output)
+    assert "item-writing v1: loaded" in result.output
