@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from assessment.banks.bank import Bank, Question
-from assessment.banks.item_places import BankPlaces
+from assessment.banks.item_places import BankPlaces, Finding
 from assessment.messages import N_, Message
 from assessment.quizzes.scoring import normalise_text
 
@@ -22,7 +22,7 @@ NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
                 "ten", "eleven", "twelve")
 
 
-def overlap_findings(bank: Bank, places: BankPlaces) -> Iterable[tuple]:
+def overlap_findings(bank: Bank, places: BankPlaces) -> Iterable[Finding]:
     """(mark, Message) for every giveaway and every near-duplicate prompt."""
     yield from _giveaways(bank, places)
     yield from _near_duplicates(bank, places)
@@ -48,7 +48,7 @@ def _plain(text: str) -> str:
     return normalise_text(text).translate(THAI_DIGITS)
 
 
-def _giveaways(bank: Bank, places: BankPlaces) -> Iterable[tuple]:
+def _giveaways(bank: Bank, places: BankPlaces) -> Iterable[Finding]:
     answers = {q.id: [(a, _word_pattern(_plain(a))) for a in answers_of(q)]
                for q in bank.questions}
     for question in bank.questions:
@@ -69,7 +69,7 @@ def _word_pattern(answer: str) -> re.Pattern:
     return re.compile(rf"(?<![0-9a-z.]){re.escape(answer)}(?![0-9a-z]|\.[0-9])")
 
 
-def _near_duplicates(bank: Bank, places: BankPlaces) -> Iterable[tuple]:
+def _near_duplicates(bank: Bank, places: BankPlaces) -> Iterable[Finding]:
     for lang in bank.languages:
         for first, second in combinations(bank.questions, 2):
             one, two = (_plain(q.prompt.get(lang, "")) for q in (first, second))

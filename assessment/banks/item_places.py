@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from assessment.banks.yaml_source import Mark, mark_of
+from assessment.messages import Message
+
+#: one item-writing flaw: where it is and what it is
+Finding = tuple[Mark, Message]
 
 
 @dataclass

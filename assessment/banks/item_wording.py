@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from assessment.banks.bank import Bank, Question
 from assessment.banks.item_overlap import overlap_findings
-from assessment.banks.item_places import BankPlaces, QuestionPlace
+from assessment.banks.item_places import BankPlaces, Finding, QuestionPlace
 from assessment.banks.short_answers import missing_variants
 from assessment.messages import N_, Message
 
@@ -31,7 +31,6 @@ ABSOLUTE = re.compile(
     r"\b(?:always|never|all|every|everyone|everybody|everything|none|only|any time)\b"
     r"|ทุกคน|ทุกครั้ง|ทุกกรณี|ทุกอย่าง|ทุกแห่ง|ทั้งหมด|เสมอ(?!ภาค)|ไม่เคย|เท่านั้น|ตลอดเวลา"
     r"|ไม่มีทาง|เด็ดขาด", re.IGNORECASE)
-Finding = tuple
 
 
 def item_findings(bank: Bank, places: BankPlaces) -> Iterable[Finding]:

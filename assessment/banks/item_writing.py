@@ -11,18 +11,15 @@ from scipy.stats import binomtest, chisquare
 from yaml.nodes import MappingNode
 
 from assessment.banks.bank import Bank, Question
-from assessment.banks.item_places import BankPlaces, bank_places
+from assessment.banks.item_places import BankPlaces, Finding, bank_places
 from assessment.banks.item_wording import item_findings
 from assessment.banks.problems import WritingWarning
-from assessment.banks.yaml_source import Mark
 from assessment.messages import N_, Message
 
 #: a pattern is reported when chance would give it less often than this
 SIGNIFICANCE = 0.05
 #: fewer items than this cannot show a pattern across the bank
 MIN_ITEMS = 5
-
-Finding = tuple[Mark, Message]
 
 
 def writing_warnings(bank: Bank, root: MappingNode, filename: str) -> tuple[WritingWarning, ...]:

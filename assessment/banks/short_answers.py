@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from assessment.banks.bank import Question
+from assessment.banks.item_places import Finding
 from assessment.messages import N_, Message
 from assessment.quizzes.scoring import normalise_text
 
@@ -23,7 +24,7 @@ THAI = re.compile(r"[\u0e00-\u0e7f]")
 LATIN = re.compile(r"[A-Za-z]")
 
 
-def missing_variants(question: Question, where, label, languages) -> Iterable[tuple]:
+def missing_variants(question: Question, where, label, languages) -> Iterable[Finding]:
     """(mark, Message) for each common spelling the accepted answers miss."""
     if question.type != "short_text":
         return
@@ -52,7 +53,7 @@ def _variants(text: str, languages) -> Iterable[tuple[str, Message]]:
         yield text.replace("เทอร์", "เตอร์"), Message(N_("the common spelling with ต"))
 
 
-def _one_script_only(question: Question, where, label, languages) -> Iterable[tuple]:
+def _one_script_only(question: Question, where, label, languages) -> Iterable[Finding]:
     if len(languages) < 2:
         return
     if not any(THAI.search(text) for text in question.accept):
