@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assessment.banks.validation import check_bank_text
 
@@ -212,3 +214,45 @@ def test_load_prints_the_warnings_and_loads_the_bank(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert re.search(rf"{re.escape(str(flawed))}:\d+:1: warning: the keys of the 8", result.output)
     assert "item-writing v1: loaded" in result.output
+
+
+WORDS = st.sampled_from(["not", "ไม่", "หรือไม่", "**ไม่**", "ทุกคน", "always", "all of the above",
+                         "ถูกทุกข้อ", "7", "๗", "seven", "IoT", "PDPA", "พ.ร.บ.กฎ", "อินเทอร์เน็ต",
+                         "Which river", "ข้อใด", "a", "2.7", "72"])
+TEXT = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
+
+
+@st.composite
+def any_question(draw, number):
+    kind = draw(st.sampled_from(["single", "multiple", "true_false", "numeric", "short_text",
+                                 "rating"]))
+    question = {"id": f"q{number}", "type": kind, "prompt": draw(TEXT)}
+    if kind in ("single", "multiple"):
+        texts = draw(st.lists(TEXT, min_size=2, max_size=5))
+        keys = ({draw(st.integers(0, len(texts) - 1))} if kind == "single" else
+                draw(st.sets(st.integers(0, len(texts) - 1), min_size=1)))
+        question["options"] = [{"id": f"o{i}", "text": text, **({"correct": True}
+                                                                if i in keys else {})}
+                               for i, text in enumerate(texts)]
+    elif kind == "true_false":
+        question["answer"] = draw(st.booleans())
+    elif kind == "numeric":
+        question["answer"] = draw(st.one_of(st.integers(-100, 100), st.floats(
+            -1e6, 1e6, allow_nan=False)))
+    elif kind == "short_text":
+        question["accept"] = draw(st.lists(TEXT, min_size=1, max_size=3))
+    return question
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_any_valid_bank_gets_located_warnings_and_never_an_error(data):
+    count = data.draw(st.integers(1, 9))
+    languages = data.draw(st.sampled_from([("th",), ("en",)]))
+    text = bank([data.draw(any_question(n)) for n in range(count)], languages)
+    last = len(text.split("\n"))
+    result = check_bank_text(text, "b.yaml", warnings=True)
+    assert result.ok, [str(problem) for problem in result.problems]
+    for warning in result.warnings:
+        assert 1 <= warning.line <= last and warning.column >= 1
+        assert str(warning).startswith(f"b.yaml:{warning.line}:{warning.column}: warning: ")
