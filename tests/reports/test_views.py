@@ -8,6 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from assessment.demo import create_demo_event
+from assessment.events.operations import find_event
+from assessment.extensions import db
 from assessment.organisation.lists import seed_defaults
 from tests.helpers_staff import login
 
@@ -156,3 +158,31 @@ def test_level_filter_lists_levels_in_the_organisations_order(app, hr, demo):
     with app.test_request_context():
         order = [name for _, name in level_choices("th")]
     assert shown == [name for name in order if name in shown]
+
+
+def test_six_charts_asked_for_at_once_are_drawn_once(app, demo, monkeypatch):
+    """The page asks for its six charts together; each used to draw all six again (on
+    PostgreSQL: SQLite's write lock lets one request in at a time anyway)."""
+    import threading
+
+    from assessment.reports import service
+
+    drawn = []
+    real_chart_files = service.chart_files
+    monkeypatch.setattr(service, "chart_files",
+                        lambda built, fmt="png": drawn.append(fmt) or real_chart_files(built, fmt))
+    start = threading.Barrier(6)
+    code = demo.code
+    db.session.commit()  # each thread reads in its own session
+
+    def ask():
+        with app.app_context():
+            start.wait()
+            service.cached_charts(find_event(code), "en", service.Filters(), "png")
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert drawn == ["png"]
