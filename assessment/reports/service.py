@@ -114,8 +114,8 @@ def chart_files(built: EventReport, fmt: str = "png") -> dict[str, bytes]:
     return charts.all_charts(built.report, lang=built.lang, fmt=fmt)
 
 
-def workbook(built: EventReport, pseudonymise: bool = False) -> bytes:
-    """The one Excel workbook HR archives and shares."""
+def workbook(built: EventReport, pseudonymise: bool = False, header_codes: bool = False) -> bytes:
+    """The one Excel workbook HR archives and shares (headers as codes for scripts)."""
     from assessment.reports import excel
 
     return excel.build_workbook(
@@ -128,4 +128,5 @@ def workbook(built: EventReport, pseudonymise: bool = False) -> bytes:
         event_title=built.title,
         event_date=built.event.held_on,
         secret=current_app.config["SECRET_KEY"],
+        header_codes=header_codes,
     )
