@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -54,6 +55,28 @@ def test_report_on_a_phone_in_thai_with_every_chart(live_server, page, demo_code
     assert page.evaluate(PAGE_OVERFLOW) <= 1, "the page scrolls sideways on a phone"
     page.screenshot(path=screenshot_dir / "report-phone.png")
     page.screenshot(path=screenshot_dir / "report-phone-full.png", full_page=True)
+
+
+def test_report_on_a_phone_has_large_targets_charts_to_open_full_size_and_passes_axe(
+        live_server, page, demo_code, screenshot_dir):
+    _log_in(page, live_server, demo_code)
+    for image in page.locator("img.chart").all():
+        image.scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({IMAGES_LOADED})().length === 0", timeout=60_000)
+    small = page.evaluate("""() => [...document.querySelectorAll('main a')]
+        .map(a => [a.textContent.trim(), a.getBoundingClientRect()])
+        .filter(([, box]) => box.width < 44 || box.height < 44)
+        .map(([text, box]) => `${text}: ${Math.round(box.width)}x${Math.round(box.height)}`)""")
+    assert small == [], "links smaller than 44 px"
+    full_size = page.locator("a.chart-full").first
+    assert ".png" in full_size.get_attribute("href")
+    assert full_size.locator("img.chart").count() == 1
+    page.locator(".chart-links").first.scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_dir / "report-phone-chart-links.png")
+    found = Axe().run(page)
+    violations = [(rule["id"], [node["target"] for node in rule["nodes"]][:3])
+                  for rule in found.response["violations"]]
+    assert violations == []
 
 
 def test_report_prints_on_a4_portrait_with_every_column_on_the_page(
