@@ -56,7 +56,7 @@ WORDS = {
         "columns_intro": "Every column header of this workbook, its code (the header that "
                          "`flask reports export --headers codes` writes, for scripts) and "
                          "what it means.",
-        "header": "header", "code": "code", "meaning": "meaning",
+        "header": "Header", "code": "Code", "meaning": "Meaning",
         "small_group": "⚠ fewer than {n}", "small_person": "⚠ in a group of fewer than {n}",
         "small_blank": "⚠ fewer than {n} people: left blank",
         "phases": {"pre": "pre", "post": "post", "followup": "followup"},
