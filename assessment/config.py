@@ -17,7 +17,7 @@ PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
 #: The cookie is sent again only when it changes, not with every autosave (it lives 14 days
 #: from the last change, longer than any seminar).
 SESSION_REFRESH_EACH_REQUEST = False
-#: Groups with fewer paired people are flagged and never named in exports.
+#: Groups with fewer paired people are flagged; the export without names leaves their figures blank.
 MIN_GROUP_SIZE = 5
 
 #: Pages, styles and scripts go out compressed (phones on shaky Wi-Fi); fonts and
