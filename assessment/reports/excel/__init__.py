@@ -56,8 +56,9 @@ def build_workbook(report, responses: pd.DataFrame, scores_wide: pd.DataFrame,
     return output.getvalue()
 
 
-#: Charts that draw each staff level's or department's mean, whatever its size.
-GROUP_CHARTS = {"by_level": "by_level", "by_department": "by_department"}
+#: Charts that draw the mean of each staff level or department (the report table of the same
+#: name), whatever its size.
+GROUP_CHARTS = ("by_level", "by_department")
 
 
 def shareable_charts(report, charts: dict[str, bytes]) -> dict[str, bytes]:
@@ -66,7 +67,7 @@ def shareable_charts(report, charts: dict[str, bytes]) -> dict[str, bytes]:
         return bool(table["small_group"].fillna(False).astype(bool).any())
 
     return {name: image for name, image in charts.items()
-            if name not in GROUP_CHARTS or not has_small(getattr(report, GROUP_CHARTS[name]))}
+            if name not in GROUP_CHARTS or not has_small(getattr(report, name))}
 
 
 def write_report_tables(book: Book, report) -> None:

@@ -118,7 +118,8 @@ class Book:
                      [plain_values(frame[c]) for c in frame.columns], warn)
 
     def people(self, frame: pd.DataFrame) -> Table:
-        """Participants or Not paired: hidden people under their pseudonym, phases in words."""
+        """Participants or Not paired: names (or pseudonyms in the shareable export), phases in
+        words."""
         people = self.phase_words(self.identities.masked(frame), "phase_taken")
         if self.shareable:
             people = people.drop(columns=[*WHERE_PEOPLE_WORK, "small_group"], errors="ignore")

@@ -208,7 +208,7 @@ def write_columns(book: Book) -> None:
             for code, text in book.shown.items()]
     words = book.words
     titles = [words["header"], words["code"], words["meaning"]]
-    widths = [min(MAX_WIDTH, max(MIN_WIDTH, *(display_width(row[i]) for row in rows))) + 2
+    widths = [min(MAX_WIDTH, max([MIN_WIDTH, *(display_width(row[i]) for row in rows)])) + 2
               for i in range(2)] + [90.0]
     set_widths(sheet, widths)
     sheet.write_string(0, 0, words["columns_intro"])
