@@ -17,7 +17,7 @@ PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
 #: The cookie is sent again only when it changes, not with every autosave (it lives 14 days
 #: from the last change, longer than any seminar).
 SESSION_REFRESH_EACH_REQUEST = False
-#: Groups with fewer paired people are flagged and never named in exports.
+#: Groups with fewer paired people are flagged; the export without names leaves their figures blank.
 MIN_GROUP_SIZE = 5
 
 #: Pages, styles and scripts go out compressed (phones on shaky Wi-Fi); fonts and
@@ -39,17 +39,24 @@ DATABASE_PING_AFTER_IDLE = 1.0
 
 # Privacy notice on the join page (Thailand's PDPA, section 23). Each is a plain string or a
 # mapping of language to string; an installation puts its own in instance/config.py.
+#: Says who sees names, as PRODUCT.md's "Who sees names" rule; in plain words, without naming
+#: the law or listing the data subject's rights (the question bank asks about those).
 PRIVACY_PURPOSE = {
-    "th": "เพื่อวัดผลการเรียนรู้ก่อนและหลังการอบรม และรายงานผลต่อฝ่ายบริหารงานบุคคลเป็นรายกลุ่ม "
-          "(กลุ่มที่มีน้อยกว่า 5 คนจะไม่ถูกระบุชื่อ)",
-    "en": "To measure what you learned before and after the training and report it to HR by "
-          "group (groups under five people are never named).",
+    "th": "เพื่อวัดผลการเรียนรู้ก่อนและหลังการอบรม ฝ่ายบริหารงานบุคคลเห็นชื่อและคะแนนของทุกคน "
+          "เพื่อติดตามผู้ที่ยังไม่ได้ทำแบบทดสอบและเก็บเป็นประวัติการอบรม "
+          "และทุกครั้งที่เปิดดูหรือดาวน์โหลดจะถูกบันทึกไว้ วิทยากรเห็นผลโดยไม่เห็นชื่อ "
+          "รายงานที่ส่งต่อออกนอกฝ่ายบริหารงานบุคคลไม่มีชื่อหรือรหัสพนักงาน "
+          "และไม่แสดงตัวเลขของกลุ่มที่มีน้อยกว่า 5 คน",
+    "en": "To measure what you learned before and after the training. HR sees the name and "
+          "scores of everyone, to follow up people who missed a test and to keep training "
+          "records; every view and download is logged. The trainer sees the results without "
+          "names. "
+          "Reports shared outside HR have no names or employee IDs and leave out the figures "
+          "of groups of fewer than five people.",
 }
 PRIVACY_LEGAL_BASIS = {
-    "th": "การปฏิบัติหน้าที่ในการดำเนินภารกิจเพื่อประโยชน์สาธารณะของหน่วยงาน "
-          "(มาตรา 24 (4) พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562)",
-    "en": "Performing the organisation's public task (section 24(4) of the Personal Data "
-          "Protection Act B.E. 2562).",
+    "th": "เป็นส่วนหนึ่งของงานของหน่วยงานในการพัฒนาบุคลากรเพื่อประโยชน์สาธารณะ",
+    "en": "Part of the organisation's public task of training its staff.",
 }
 PRIVACY_RETENTION = {
     "th": "เก็บไว้ 1 ปีหลังวันอบรม จากนั้นชื่อและรหัสพนักงานจะถูกลบ เหลือเพียงคะแนนที่ระบุตัวตนไม่ได้",
@@ -57,8 +64,8 @@ PRIVACY_RETENTION = {
           "only scores that identify nobody are kept.",
 }
 PRIVACY_CONTACT = {
-    "th": "หน่วยฝึกอบรม ฝ่ายบริหารงานบุคคล (ขอดู แก้ไข หรือลบข้อมูลของท่านได้)",
-    "en": "The training unit, HR (ask to see, correct or delete your data).",
+    "th": "หน่วยฝึกอบรม ฝ่ายบริหารงานบุคคล หากมีคำถามเกี่ยวกับข้อมูลของท่าน",
+    "en": "The training unit in HR, for any question about your data.",
 }
 #: days after an event (its date, else its creation) before `flask privacy purge` anonymises
 #: it, for events without their own retention_days

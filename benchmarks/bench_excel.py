@@ -230,7 +230,7 @@ STEPS = {
     "report": "`build_report` (statistics, not part of the ratio)",
     "wide": "`wide_by_person` answers + points (not part of the ratio)",
     "bare": "bare xlsxwriter: Responses + Scores + Participants, `write_row` per row",
-    "workbook": "`excel.build_workbook`: all ten sheets, tiny charts",
+    "workbook": "`excel.build_workbook`: all eleven sheets, tiny charts",
 }
 
 

@@ -42,6 +42,11 @@ def can_manage(user: User, event) -> bool:
     return user.role == "admin" or (user.runs_events and event.owner_id == user.id)
 
 
+def sees_names(user: User) -> bool:
+    """HR and admins see participants by name; a trainer sees stable pseudonyms."""
+    return user.role in ("admin", "hr")
+
+
 def can_view_reports(user: User, event) -> bool:
     """HR and admins see every event's report; a trainer sees their own."""
     return user.role in ("admin", "hr") or can_manage(user, event)

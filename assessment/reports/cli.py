@@ -17,11 +17,15 @@ bp = Blueprint("reports_cli", __name__, cli_group="reports")
 @click.argument("code")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
-@click.option("--pseudonymise", is_flag=True, help="no names or employee IDs; stable pseudonyms")
-def export_command(code, output, lang, pseudonymise):
+@click.option("--pseudonymise", is_flag=True,
+              help="the shareable export: no names or employee IDs, small groups left blank")
+@click.option("--headers", type=click.Choice(["words", "codes"]), default="words",
+              show_default=True, help="column headers in words, or as codes for scripts")
+def export_command(code, output, lang, pseudonymise, headers):
     """Write the event's Excel workbook to FILE.xlsx."""
     built = event_report(event_or_exit(code), lang)
-    Path(output).write_bytes(workbook(built, pseudonymise=pseudonymise))
+    Path(output).write_bytes(workbook(built, pseudonymise=pseudonymise,
+                                      header_codes=headers == "codes"))
     click.echo(f"wrote {output}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -81,6 +82,9 @@ def _filtered(data: EventData, filters: Filters) -> EventData:
 #: images of the latest answers are kept per event, language, filters and format.
 _CHART_CACHE: OrderedDict = OrderedDict()
 _CHART_CACHE_SIZE = 24
+#: The page asks for its six charts at once: the first request draws them, the other five
+#: wait for it instead of each drawing all six again, one after another.
+_CHART_CACHE_FILLING = threading.Lock()
 
 
 def data_fingerprint(event: Event) -> tuple:
@@ -94,12 +98,13 @@ def data_fingerprint(event: Event) -> tuple:
 def cached_charts(event: Event, lang: str, filters: Filters, fmt: str) -> dict[str, bytes]:
     """The event's charts, computed once per change of its submitted answers."""
     key = (event.id, lang, filters, fmt, data_fingerprint(event))
-    if key not in _CHART_CACHE:
-        _CHART_CACHE[key] = chart_files(event_report(event, lang, filters), fmt)
-        while len(_CHART_CACHE) > _CHART_CACHE_SIZE:
-            _CHART_CACHE.popitem(last=False)
-    _CHART_CACHE.move_to_end(key)
-    return _CHART_CACHE[key]
+    with _CHART_CACHE_FILLING:
+        if key not in _CHART_CACHE:
+            _CHART_CACHE[key] = chart_files(event_report(event, lang, filters), fmt)
+            while len(_CHART_CACHE) > _CHART_CACHE_SIZE:
+                _CHART_CACHE.popitem(last=False)
+        _CHART_CACHE.move_to_end(key)
+        return _CHART_CACHE[key]
 
 
 def chart_files(built: EventReport, fmt: str = "png") -> dict[str, bytes]:
@@ -109,8 +114,8 @@ def chart_files(built: EventReport, fmt: str = "png") -> dict[str, bytes]:
     return charts.all_charts(built.report, lang=built.lang, fmt=fmt)
 
 
-def workbook(built: EventReport, pseudonymise: bool = False) -> bytes:
-    """The one Excel workbook HR archives and shares."""
+def workbook(built: EventReport, pseudonymise: bool = False, header_codes: bool = False) -> bytes:
+    """The one Excel workbook HR archives and shares (headers as codes for scripts)."""
     from assessment.reports import excel
 
     return excel.build_workbook(
@@ -123,4 +128,5 @@ def workbook(built: EventReport, pseudonymise: bool = False) -> bytes:
         event_title=built.title,
         event_date=built.event.held_on,
         secret=current_app.config["SECRET_KEY"],
+        header_codes=header_codes,
     )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_login import current_user
 
-from assessment.auth.access import can_view_reports, roles_required
+from assessment.auth.access import can_view_reports, roles_required, sees_names
 from assessment.events.operations import find_event
 from assessment.i18n import current_language
 from assessment.privacy.audit import record
+from assessment.reports.excel.identities import Identities
 from assessment.reports.service import Filters, cached_charts, event_report, workbook
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
@@ -48,6 +49,7 @@ def event_report_page(code):
     everyone = event_report(event, current_language()) if filters.active else built
     return _private(Response(render_template(
         "reports/event.html", event=event, built=built, report=built.report, filters=filters,
+        not_paired=_named(built.report.not_paired), with_names=sees_names(current_user),
         levels=everyone.report.by_level["level"].tolist(),
         departments=everyone.report.by_department["department"].tolist(),
     )))
@@ -60,13 +62,20 @@ def download_workbook(code):
     record(current_user, "download_workbook", event, request.full_path)
     language = request.args.get("lang", current_language())
     built = event_report(event, language, _filters())
-    without_names = request.args.get("pseudonymise") == "1"
+    without_names = request.args.get("pseudonymise") == "1" or not sees_names(current_user)
     data = workbook(built, pseudonymise=without_names)
     response = Response(data, mimetype=XLSX)
     plain, full = _file_names(built, _kind_of_workbook(language, without_names))
     response.headers["Content-Disposition"] = (
         f'attachment; filename="{plain}"; filename*=UTF-8\'\'{quote(full)}')
     return _private(response)
+
+
+def _named(people):
+    """The people as the reader may see them: by name for HR, else under their pseudonym."""
+    if sees_names(current_user):
+        return people
+    return Identities(current_app.config["SECRET_KEY"], everyone=True).masked(people)
 
 
 def _kind_of_workbook(language: str, without_names: bool) -> str:

@@ -17,6 +17,17 @@ from pathlib import Path
 preload_app = True
 
 
+def on_starting(server) -> None:
+    """Load the statistics and charts before the first worker is forked: HR's first report
+    took 7.7 s after a start, its first charts 5 s more (benchmarks/first_report.py)."""
+    app = server.app.wsgi()
+    if "sqlalchemy" not in getattr(app, "extensions", {}):
+        return  # the load benchmark's floor: a bare Flask app
+    from assessment.reports.warm import warm_reports
+
+    warm_reports()
+
+
 def post_fork(server, worker) -> None:
     """In the new worker: forget any connection the master's pool held, without closing it."""
     from assessment.extensions import db

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from assessment.auth.operations import create_user, find_user
 from assessment.demo import create_demo_event
@@ -15,6 +19,14 @@ HR = "report-hr"
 IMAGES_LOADED = """() => [...document.querySelectorAll('img.chart')]
     .filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.src)"""
 PAGE_OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+#: A4's width less staff.css's @page margins (12 mm each side), in CSS pixels
+A4_TEXT_WIDTH = round((210 - 2 * 12) / 25.4 * 96)
+#: each table wider than the page, or cut by its scrolling box: [heading, width, page width]
+TABLES_TOO_WIDE = """(limit) => [...document.querySelectorAll('table')]
+    .filter(table => table.scrollWidth > limit || table.getBoundingClientRect().right > limit + 1
+                     || table.parentElement.scrollWidth > table.parentElement.clientWidth + 1)
+    .map(table => [table.closest('section').querySelector('h1, h2').textContent,
+                   table.scrollWidth, limit])"""
 
 
 @pytest.fixture(scope="module")
@@ -45,15 +57,46 @@ def test_report_on_a_phone_in_thai_with_every_chart(live_server, page, demo_code
     page.screenshot(path=screenshot_dir / "report-phone-full.png", full_page=True)
 
 
-def test_report_prints_on_numbered_a4_pages(live_server, page, demo_code, screenshot_dir):
+def test_report_on_a_phone_has_large_targets_charts_to_open_full_size_and_passes_axe(
+        live_server, page, demo_code, screenshot_dir):
+    _log_in(page, live_server, demo_code)
+    for image in page.locator("img.chart").all():
+        image.scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({IMAGES_LOADED})().length === 0", timeout=60_000)
+    small = page.evaluate("""() => [...document.querySelectorAll('main a')]
+        .map(a => [a.textContent.trim(), a.getBoundingClientRect()])
+        .filter(([, box]) => box.width < 44 || box.height < 44)
+        .map(([text, box]) => `${text}: ${Math.round(box.width)}x${Math.round(box.height)}`)""")
+    assert small == [], "links smaller than 44 px"
+    full_size = page.locator("a.chart-full").first
+    assert ".png" in full_size.get_attribute("href")
+    assert full_size.locator("img.chart").count() == 1
+    page.locator(".chart-links").first.scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_dir / "report-phone-chart-links.png")
+    found = Axe().run(page)
+    violations = [(rule["id"], [node["target"] for node in rule["nodes"]][:3])
+                  for rule in found.response["violations"]]
+    assert violations == []
+
+
+def test_report_prints_on_a4_portrait_with_every_column_on_the_page(
+        live_server, page, demo_code, screenshot_dir):
+    """Printed for the council: no table wider than A4's text, no row split across pages,
+    the headline figures alone on the first page."""
     _log_in(page, live_server, demo_code)
     for image in page.locator("img.chart").all():
         image.scroll_into_view_if_needed()
     page.wait_for_function(f"() => ({IMAGES_LOADED})().length === 0", timeout=60_000)
     page.emulate_media(media="print")
-    pdf = page.pdf(format="A4", print_background=True, display_header_footer=False,
-                   prefer_css_page_size=True)
+    page.set_viewport_size({"width": A4_TEXT_WIDTH, "height": 1000})
+    assert page.evaluate(TABLES_TOO_WIDE, A4_TEXT_WIDTH) == []
+    assert page.evaluate("getComputedStyle(document.querySelector('tbody tr')).breakInside") \
+        == "avoid"
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     (screenshot_dir / "report-a4.pdf").write_bytes(pdf)
-    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
-    assert pages >= 4
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert 4 <= len(pages) <= 14
+    assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in pages} == {(595, 842)}
+    first, second = (pages[i].extract_text() for i in (0, 1))
+    assert "1 / " in first and "%" in first  # the headline figures, page numbered
     assert page.locator("form.filters").is_hidden()

@@ -173,3 +173,19 @@ def test_report_views_write_the_audit_log(app, client, bank_version):
     actions = [e.action for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     assert actions == ["view_report", "download_workbook", "chart"]
     assert all(e.username == "hr1" for e in entries(event.code))
+
+
+def test_default_notice_says_who_sees_names_in_plain_words(app, client, bank_version):
+    """The rule of PRODUCT.md's "Who sees names", without naming the law or listing the
+    data subject's rights: the shipped question bank asks participants about those."""
+    event = make_event(bank_version)
+    notice = client.get(f"/j/{event.code}").get_data(as_text=True)
+    for said in ("ฝ่ายบริหารงานบุคคลเห็นชื่อ", "วิทยากรเห็นผลโดยไม่เห็นชื่อ",
+                 "ไม่มีชื่อหรือรหัสพนักงาน", "น้อยกว่า 5 คน", "ถูกบันทึกไว้"):
+        assert said in notice, said
+    for unsaid in ("PDPA", "พ.ร.บ.", "คุ้มครองข้อมูลส่วนบุคคล", "มาตรา", "ขอดู แก้ไข หรือลบ"):
+        assert unsaid not in notice, unsaid
+    english = app.config["PRIVACY_PURPOSE"]["en"] + app.config["PRIVACY_CONTACT"]["en"]
+    assert "HR sees the name and scores of everyone" in english and "without names" in english
+    assert not {"PDPA", "Act", "section", "correct or delete"} & set(english.replace(",", " ")
+                                                                    .replace(".", " ").split())

