@@ -15,6 +15,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import to_user_timezone
 from flask_login import current_user
 
 from assessment.auth.access import can_manage, can_view_reports, roles_required
@@ -124,6 +125,12 @@ def _phase_changed(action: str, kind: str, was_open: str | None) -> str:
         return _("%(phase)s is open.", phase=label)
     return _("%(phase)s is open. %(other)s was closed, and the answers people had saved in it "
              "were submitted.", phase=label, other=str(PHASE_LABELS[was_open]))
+
+
+@bp.app_template_filter("local_time")
+def local_time(moment) -> str:
+    """A moment stored in UTC (an actual opening or closing) on the seminar's clock."""
+    return to_user_timezone(moment).strftime("%d/%m %H:%M")
 
 
 @bp.route("/events/<code>/progress.json")

@@ -3,6 +3,9 @@ and the projector's join screen."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
@@ -304,18 +307,33 @@ def test_join_screen_has_qr_code_join_code_link_and_no_inline_script(owned):
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
 
 
-def test_a_reopened_phase_no_longer_shows_its_last_close_as_planned(owned):
-    client, event = owned
+def test_opening_and_closing_keep_the_planned_window_and_record_the_actual_times(owned):
+    """The taps record when the test really opened and closed (shown on the seminar's clock,
+    Bangkok), and the window the trainer planned stays as it was typed."""
+    client, event = owned  # the pre-test is open
+    pre = event.phase("pre")
+    planned = (datetime(2026, 3, 5, 9, 0), datetime(2026, 3, 5, 9, 30))
+    pre.opens_at, pre.closes_at = planned
+    pre.opened_at = None
+    db.session.commit()
     page = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    client.post(f"/staff/events/{event.code}/phases/pre/open", data={"csrf_token": csrf_from(page)})
+    before_close = datetime.now(UTC)
     client.post(f"/staff/events/{event.code}/phases/pre/close",
                 data={"csrf_token": csrf_from(page)})
-    db.session.refresh(event)
-    closed_at = event.phase("pre").closes_at.strftime("%d/%m %H:%M")
-    assert f"→ {closed_at}" in client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    db.session.refresh(pre)
+    assert (pre.opens_at, pre.closes_at) == planned
+    closed_at = pre.closed_at.replace(tzinfo=pre.closed_at.tzinfo or UTC)
+    assert pre.opened_at is not None and abs(closed_at - before_close) < timedelta(minutes=1)
+    bangkok = closed_at.astimezone(ZoneInfo("Asia/Bangkok")).strftime("%d/%m %H:%M")
+    html = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    assert "กำหนดไว้: 05/03 09:00 → 05/03 09:30" in html
+    assert f"→ {bangkok}</p>" in html and "เปิด-ปิดจริง:" in html
     client.post(f"/staff/events/{event.code}/phases/pre/open", data={"csrf_token": csrf_from(page)})
-    db.session.refresh(event)
-    assert event.phase("pre").is_open and event.phase("pre").closes_at is None
-    assert f"→ {closed_at}" not in client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    db.session.refresh(pre)
+    assert pre.is_open and pre.closed_at is None and pre.closes_at == planned[1]
+    html = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    assert f"→ {bangkok}</p>" not in html and "ยังเปิดอยู่" in html
 
 
 def test_opening_one_test_says_the_other_was_closed_and_submitted(owned):
