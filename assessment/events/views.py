@@ -3,6 +3,8 @@ closing phases, live progress, and the join screen for the projector."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import segno
 from flask import (
     Blueprint,
@@ -20,6 +22,7 @@ from flask_login import current_user
 
 from assessment.auth.access import can_manage, can_view_reports, roles_required
 from assessment.banks.operations import all_versions
+from assessment.events.answering import still_answering
 from assessment.events.editing import attempt_count, plan_event, update_event
 from assessment.events.forms import (
     CONFIRMED,
@@ -86,6 +89,7 @@ def event_page(code):
     """Phases with their open and close buttons, and live progress."""
     event = managed_event(code)
     return render_template("events/event.html", event=event, progress=event_progress(event),
+                           answering=still_answering(event),
                            action_form=PhaseActionForm(), labels=PHASE_LABELS,
                            join_link=join_url(current_app, event.code))
 
@@ -141,7 +145,8 @@ def progress(code):
     counts = event_progress(event)
     label = (_("Open now: %(phase)s", phase=str(PHASE_LABELS[counts.open_phase]))
              if counts.open_phase else _("No test is open now"))
-    response = jsonify(counts.as_json() | {"phase_label": label})
+    answering = [asdict(person) for person in still_answering(event)]
+    response = jsonify(counts.as_json() | {"phase_label": label, "still_answering": answering})
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -356,3 +356,22 @@ def test_the_login_page_says_why_in_thai(client, bank_version):
     event = make_event(bank_version)
     page = client.get(f"/staff/events/{event.code}", follow_redirects=True)
     assert "กรุณาเข้าสู่ระบบก่อนเปิดหน้านี้" in page.get_data(as_text=True)
+
+
+def test_the_event_page_lists_who_is_still_answering_and_how_far(owned):
+    """A trainer deciding whether to close sees each person still answering with answered /
+    total, fewest answered first; someone who submitted leaves the list."""
+    from assessment.quizzes.operations import submit_attempt
+
+    client, event = owned  # the pre-test is open
+    slow, fast, done = (_start(event, name) for name in ("มะลิ ใจงาม", "สมชาย ใจดี", "วิชัย ทองคำ"))
+    _answer_one(fast)
+    submit_attempt(done)
+    total = len(fast.question_order)
+    html = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    section = html[html.index("ยังทำแบบทดสอบอยู่"):]
+    assert section.index("มะลิ ใจงาม") < section.index("สมชาย ใจดี")
+    assert f"0 / {total}" in section and f"1 / {total}" in section and "วิชัย" not in section
+    data = client.get(f"/staff/events/{event.code}/progress.json").get_json()
+    assert data["still_answering"] == [{"name": "มะลิ ใจงาม", "answered": 0, "total": total},
+                                       {"name": "สมชาย ใจดี", "answered": 1, "total": total}]
