@@ -861,3 +861,18 @@ def test_a_person_added_just_now_starts_one_attempt_and_is_looked_up_after(app, 
     assert again.id == first.id
     assert first.started_at is not None and len(first.question_order) > 0
     assert db.session.scalar(select(func.count(Attempt.id))) == 1
+
+
+def test_the_confirm_page_links_each_unanswered_question_to_it_on_the_quiz_page(client,
+                                                                                bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    question, right = _right_single(bank_of(bank_version))
+    _save(client, event, html, question.id, right)
+    confirm = client.get(f"/j/{event.code}/confirm").get_data(as_text=True)
+    links = re.findall(r'<a href="([^"]+)#question-([^"]+)">ข้อ (\d+)</a>', confirm)
+    assert links == [(f"/j/{event.code}/quiz", qid, str(number)) for number, qid
+                     in enumerate(attempt.question_order, start=1) if qid != question.id]
+    quiz = client.get(f"/j/{event.code}/quiz").get_data(as_text=True)
+    assert all(f'id="question-{qid}"' in quiz for _, qid, _ in links)
