@@ -37,6 +37,7 @@ from assessment.events.operations import EventRefused, all_events, close_phase, 
 from assessment.events.progress import event_progress
 from assessment.i18n import current_language
 from assessment.web.addresses import join_url
+from assessment.web.thai_lines import keep_name
 
 bp = Blueprint("events_views", __name__, url_prefix="/staff")
 
@@ -145,7 +146,9 @@ def progress(code):
     counts = event_progress(event)
     label = (_("Open now: %(phase)s", phase=str(PHASE_LABELS[counts.open_phase]))
              if counts.open_phase else _("No test is open now"))
-    answering = [asdict(person) for person in still_answering(event)]
+    # names glued as on the page, so the list the poll redraws breaks lines the same way
+    answering = [asdict(person) | {"name": keep_name(person.name)}
+                 for person in still_answering(event)]
     response = jsonify(counts.as_json() | {"phase_label": label, "still_answering": answering})
     response.headers["Cache-Control"] = "no-store"
     return response
