@@ -64,6 +64,6 @@ def attempt_id_from(html: str) -> int:
 
 
 def as_read(html: str) -> str:
-    """The page as a person reads it: without the invisible WORD JOINERs that keep Thai words
-    and names whole at line ends."""
-    return html.replace("\u2060", "")
+    """The page as a person reads it: without the invisible WORD JOINERs and ZERO WIDTH SPACEs
+    that keep Thai words and names whole at line ends."""
+    return html.replace("\u2060", "").replace("\u200b", "")

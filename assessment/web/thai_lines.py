@@ -3,8 +3,11 @@
 Browsers break Thai where ICU's dictionary sees a word boundary, and it sees one inside
 compounds and names ("สมาร์ท|โฟน", "ใจ|งาม"). Each word pythainlp finds (its dictionary plus
 the loanword compounds below) is glued with WORD JOINER (U+2060, invisible) between its
-character clusters, so lines break only between whole words; each part of a person's name is
-glued whole. Done once per text: the quiz page's question blocks are rendered and kept.
+letters (between its character clusters only was not enough: Chromium then broke inside a
+cluster), and a ZERO WIDTH SPACE (U+200B) between two Thai words gives the line a place to
+break (without it the browser, its own breaks refused, may find none in a long run and push
+the line off the screen). Each part of a person's name is glued whole. Done once per text:
+the quiz page's question blocks are rendered and kept.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 WORD_JOINER = "\u2060"
+ZERO_WIDTH_SPACE = "\u200b"
 THAI = re.compile(r"[\u0E00-\u0E7F]")
+#: Thai vowels and marks that sit above or below the letter before them
+COMBINING = re.compile(r"[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
 #: compounds pythainlp's dictionary splits in two that a Thai reader sees as one word
 COMPOUNDS = frozenset({
     "สมาร์ทโฟน", "สมาร์ทซิตี้", "สมาร์ทซิตี", "สมาร์ทวอทช์", "สมาร์ทการ์ด", "อินเทอร์เน็ต",
@@ -32,12 +38,11 @@ def _dictionary():
 
 
 def _glued(word: str) -> str:
-    """The word with WORD JOINER between its character clusters (never inside one)."""
+    """The word with WORD JOINER before each of its characters but the first, except before
+    a vowel or tone mark written above or below (a joiner there would break the glyph)."""
     if not THAI.search(word):
         return word
-    from pythainlp.tokenize import subword_tokenize
-
-    return WORD_JOINER.join(subword_tokenize(word, engine="tcc"))
+    return word[0] + "".join(ch if COMBINING.match(ch) else WORD_JOINER + ch for ch in word[1:])
 
 
 @lru_cache(maxsize=8192)
@@ -48,7 +53,12 @@ def keep_words(text: str) -> str:
     from pythainlp.tokenize import word_tokenize
 
     words = word_tokenize(text, custom_dict=_dictionary(), keep_whitespace=True)
-    return "".join(_glued(word) for word in words)
+    kept = [_glued(words[0])]
+    for before, word in zip(words, words[1:], strict=False):
+        if THAI.search(before[-1]) and THAI.match(word):
+            kept.append(ZERO_WIDTH_SPACE)
+        kept.append(_glued(word))
+    return "".join(kept)
 
 
 @lru_cache(maxsize=8192)

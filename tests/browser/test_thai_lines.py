@@ -42,13 +42,13 @@ questions:
 """
 
 #: the most lines the characters of `word` sit on, over every text in `selector` that holds
-#: it (0 when none does); the invisible WORD JOINERs inside words are skipped when matching
+#: it (0 when none does); the invisible joiners and spaces around words are skipped
 LINES_OF_WORD = """([selector, word]) => {
   let most = 0;
   const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const kept = [];
-    [...node.data].forEach((ch, i) => { if (ch !== "\\u2060") kept.push(i); });
+    [...node.data].forEach((ch, i) => { if (ch !== "\\u2060" && ch !== "\\u200b") kept.push(i); });
     const start = kept.map(i => node.data[i]).join("").indexOf(word);
     if (start < 0) continue;
     const range = document.createRange();
