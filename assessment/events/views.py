@@ -3,6 +3,7 @@ closing phases, live progress, and the join screen for the projector."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 import segno
@@ -14,6 +15,7 @@ from flask import (
     jsonify,
     redirect,
     render_template,
+    request,
     url_for,
 )
 from flask_babel import gettext as _
@@ -130,6 +132,25 @@ def _phase_changed(action: str, kind: str, was_open: str | None) -> str:
         return _("%(phase)s is open.", phase=label)
     return _("%(phase)s is open. %(other)s was closed, and the answers people had saved in it "
              "were submitted.", phase=label, other=str(PHASE_LABELS[was_open]))
+
+
+#: the event a staff address is about: /staff/events/<code>/...
+STAFF_EVENT_PATH = re.compile(r"^/staff/events/([A-Za-z0-9]+)(/|$)")
+
+
+def staff_wrong_method(error):
+    """A staff address opened with the wrong method (a bookmarked open or close button, say):
+    the staff page, with the way back to the event it is about."""
+    about = STAFF_EVENT_PATH.match(request.path)
+    if about and about.group(1) != "new":
+        back_link = url_for("events_views.event_page", code=about.group(1))
+        back_label = _("Back to the event")
+    else:
+        back_link, back_label = url_for("events_views.home"), _("Events")
+    page = render_template(
+        "staff/error.html", back_link=back_link, back_label=back_label,
+        message=_("This page cannot be opened this way. Go back and use the page's own buttons."))
+    return page, 405, {"Allow": ", ".join(error.valid_methods or ())}
 
 
 @bp.app_template_filter("local_time")

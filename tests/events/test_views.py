@@ -376,3 +376,15 @@ def test_the_event_page_lists_who_is_still_answering_and_how_far(owned):
     listed = [person | {"name": as_read(person["name"])} for person in data["still_answering"]]
     assert listed == [{"name": "มะลิ ใจงาม", "answered": 0, "total": total},
                       {"name": "สมชาย ใจดี", "answered": 1, "total": total}]
+
+
+def test_a_staff_address_opened_with_the_wrong_method_leads_back_to_its_event(owned):
+    client, event = owned
+    response = client.get(f"/staff/events/{event.code}/phases/pre/close")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 405 and "POST" in response.headers["Allow"]
+    assert f'href="/staff/events/{event.code}">กลับไปหน้าการอบรม</a>' in html
+    assert 'class="staff-nav"' in html and event.phase("pre").is_open
+    participants = client.get(f"/j/{event.code}/submit")
+    assert participants.status_code == 405
+    assert "staff-nav" not in participants.get_data(as_text=True)
