@@ -53,9 +53,10 @@ def _print_join(event: Event) -> None:
     click.echo(f"join code: {event.code}")
     click.echo(f"join URL: {join_url(current_app, event.code)}")
     click.echo(f"phones on the same network open: {server}")
-    click.echo(f"staff log in at {server}/staff/login (user name 'admin', password as printed "
-               "when the account was created); the event page, to open the post-test and "
-               f"watch who is answering: {server}/staff/events/{event.code}")
+    click.echo(f"staff log in at {server}/staff/login as 'admin' (its password is printed "
+               "once, when the account is created)")
+    click.echo("event page (open the post-test, see who is still answering, the report): "
+               f"{server}/staff/events/{event.code}")
 
 
 def register_setup_commands(app: Flask) -> None:
