@@ -8,7 +8,7 @@ WORKERS ?= 4
 GUNICORN_CONFIG := python:assessment.web.gunicorn_config
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test lint install system-deps fonts translations bench clean
+.PHONY: run serve test lint install system-deps fonts translations bench screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt setup.cfg
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ fonts: install
 
 bench: install
 	$(BIN)/python benchmarks/page_weight.py
+
+## make screenshots: the PNGs in the Thai guides (docs/images/), remade from the running app
+screenshots: install system-deps
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -31,7 +31,9 @@ THAI_FAMILY = ["ใจดี", "ศรีสุข", "แก้วมณี", "�
 
 
 def create_demo_event(people: int = 50, seed: int | None = None) -> Event:
-    """Create the demo seminar with simulated answers; its post-test stays open to try."""
+    """Create the demo seminar with simulated answers to both tests, then open its pre-test
+    again so a newcomer takes the tests in their real order: the pre-test now, the post-test
+    once they open it on the event page."""
     version = find_version(DEMO_BANK)
     if version is None:
         raise LookupError(f"bank '{DEMO_BANK}' is not loaded; run `flask setup` first")
@@ -44,6 +46,7 @@ def create_demo_event(people: int = 50, seed: int | None = None) -> Event:
     simulated = [_person(rng, i, departments, levels) for i in range(people)]
     _take_phase(event, "pre", simulated, rng)
     _take_phase(event, "post", simulated, rng)
+    open_phase(event, "pre")
     return event
 
 

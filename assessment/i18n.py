@@ -82,10 +82,13 @@ def register_template_helpers(app: Flask) -> None:
 
     from assessment.quizzes import display
     from assessment.reports.thai_dates import thai_date
+    from assessment.web.thai_lines import person_name_filter, thai_words_filter
 
     app.add_template_filter(thai_date, "thai_date")
     app.add_template_filter(number, "num")
     app.add_template_filter(translated, "translated")
+    app.add_template_filter(thai_words_filter, "thai_words")
+    app.add_template_filter(person_name_filter, "person_name")
 
     @app.context_processor
     def _helpers():

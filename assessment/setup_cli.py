@@ -40,11 +40,23 @@ def _demo_event() -> Event | None:
     return db.session.scalars(select(Event).where(Event.is_demo).order_by(Event.id)).first()
 
 
+#: the phases' names in the command line's English
+PHASE_NAMES = {"pre": "pre-test", "post": "post-test", "followup": "follow-up test"}
+
+
 def _print_join(event: Event) -> None:
+    """What a newcomer needs to try the demo: what is open, where to join, where staff log in."""
+    server = base_url(current_app)
     click.echo(f"demo event: {event.title}")
+    opened = event.open_phase
+    click.echo(f"open now: {PHASE_NAMES[opened.kind]}" if opened else "open now: no test")
     click.echo(f"join code: {event.code}")
     click.echo(f"join URL: {join_url(current_app, event.code)}")
-    click.echo(f"phones on the same network open: {base_url(current_app)}")
+    click.echo(f"phones on the same network open: {server}")
+    click.echo(f"staff log in at {server}/staff/login as 'admin' (its password is printed "
+               "once, when the account is created)")
+    click.echo("event page (open the post-test, see who is still answering, the report): "
+               f"{server}/staff/events/{event.code}")
 
 
 def register_setup_commands(app: Flask) -> None:

@@ -61,3 +61,9 @@ def identify(client, event, name="สมชาย ใจดี", department=None
 def attempt_id_from(html: str) -> int:
     """The attempt id a quiz page carries."""
     return int(re.search(r'name="attempt_id" value="(\d+)"', html).group(1))
+
+
+def as_read(html: str) -> str:
+    """The page as a person reads it: without the invisible WORD JOINERs and ZERO WIDTH SPACEs
+    that keep Thai words and names whole at line ends."""
+    return html.replace("\u2060", "").replace("\u200b", "")

@@ -72,6 +72,9 @@ class Phase(db.Model):
     #: planned window, shown to the trainer; the state is what the server enforces
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]
+    #: when the trainer actually opened it (the first time) and last closed it, in UTC
+    opened_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
 
     event: Mapped[Event] = relationship(back_populates="phases")
 

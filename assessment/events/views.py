@@ -3,6 +3,9 @@ closing phases, live progress, and the join screen for the projector."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import asdict
+
 import segno
 from flask import (
     Blueprint,
@@ -12,13 +15,16 @@ from flask import (
     jsonify,
     redirect,
     render_template,
+    request,
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import to_user_timezone
 from flask_login import current_user
 
 from assessment.auth.access import can_manage, can_view_reports, roles_required
 from assessment.banks.operations import all_versions
+from assessment.events.answering import still_answering
 from assessment.events.editing import attempt_count, plan_event, update_event
 from assessment.events.forms import (
     CONFIRMED,
@@ -33,6 +39,7 @@ from assessment.events.operations import EventRefused, all_events, close_phase, 
 from assessment.events.progress import event_progress
 from assessment.i18n import current_language
 from assessment.web.addresses import join_url
+from assessment.web.thai_lines import keep_name
 
 bp = Blueprint("events_views", __name__, url_prefix="/staff")
 
@@ -85,6 +92,7 @@ def event_page(code):
     """Phases with their open and close buttons, and live progress."""
     event = managed_event(code)
     return render_template("events/event.html", event=event, progress=event_progress(event),
+                           answering=still_answering(event),
                            action_form=PhaseActionForm(), labels=PHASE_LABELS,
                            join_link=join_url(current_app, event.code))
 
@@ -126,6 +134,31 @@ def _phase_changed(action: str, kind: str, was_open: str | None) -> str:
              "were submitted.", phase=label, other=str(PHASE_LABELS[was_open]))
 
 
+#: the event a staff address is about: /staff/events/<code>/...
+STAFF_EVENT_PATH = re.compile(r"^/staff/events/([A-Za-z0-9]+)(/|$)")
+
+
+def staff_wrong_method(error):
+    """A staff address opened with the wrong method (a bookmarked open or close button, say):
+    the staff page, with the way back to the event it is about."""
+    about = STAFF_EVENT_PATH.match(request.path)
+    if about and about.group(1) != "new":
+        back_link = url_for("events_views.event_page", code=about.group(1))
+        back_label = _("Back to the event")
+    else:
+        back_link, back_label = url_for("events_views.home"), _("Events")
+    page = render_template(
+        "staff/error.html", back_link=back_link, back_label=back_label,
+        message=_("This page cannot be opened this way. Go back and use the page's own buttons."))
+    return page, 405, {"Allow": ", ".join(error.valid_methods or ())}
+
+
+@bp.app_template_filter("local_time")
+def local_time(moment) -> str:
+    """A moment stored in UTC (an actual opening or closing) on the seminar's clock."""
+    return to_user_timezone(moment).strftime("%d/%m %H:%M")
+
+
 @bp.route("/events/<code>/progress.json")
 @roles_required("trainer")
 def progress(code):
@@ -134,7 +167,10 @@ def progress(code):
     counts = event_progress(event)
     label = (_("Open now: %(phase)s", phase=str(PHASE_LABELS[counts.open_phase]))
              if counts.open_phase else _("No test is open now"))
-    response = jsonify(counts.as_json() | {"phase_label": label})
+    # names glued as on the page, so the list the poll redraws breaks lines the same way
+    answering = [asdict(person) | {"name": keep_name(person.name)}
+                 for person in still_answering(event)]
+    response = jsonify(counts.as_json() | {"phase_label": label, "still_answering": answering})
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -6,7 +6,7 @@ import click
 from flask import Blueprint
 
 from assessment.events.cli import event_or_exit
-from assessment.paper.operations import check_paper_file, import_paper
+from assessment.paper.operations import check_paper_file, ids_kept, import_paper
 from assessment.roster.cli import checked_or_exit
 
 bp = Blueprint("paper_cli", __name__, cli_group="responses")
@@ -24,5 +24,8 @@ def import_command(code, file):
     event = event_or_exit(code)
     check = checked_or_exit(file, lambda content: check_paper_file(event, file, content),
                             "nothing was imported")
+    with_ids = ids_kept(check)
     count = import_paper(event, check)
     click.echo(f"{event.code}: {count} paper attempts stored and scored")
+    if with_ids:
+        click.echo(f"{with_ids} of them gave an employee ID: kept, and used to pair pre and post")

@@ -66,6 +66,14 @@ def _already_answered(event: Event, paper: PaperAttempt, by_id: bool) -> Problem
                    Message(template, name=participant.name, phase=PHASE_NAMES[paper.phase]))
 
 
+def ids_kept(check: PaperCheck) -> int:
+    """How many rows of a file for an event without a roster give an employee ID: they are
+    kept with the person and pair them first (said before saving and after)."""
+    if check.rules.roster is not None:
+        return 0
+    return sum(1 for paper in check.attempts if employee_key(paper.employee_id))
+
+
 def import_paper(event: Event, check: PaperCheck) -> int:
     """Store every attempt of a checked file as submitted and scored, in one transaction, on
     the bank it was checked against (held since the check: call it in the same transaction)."""
@@ -91,8 +99,14 @@ def _existing_participant(event, paper, phase, by_id) -> Participant | None:
     if by_id:
         entry = _roster_entry(event, paper.employee_id)
         return entry and _participant_where(event, Participant.employee_id == entry.employee_id)
-    candidates = list(db.session.scalars(select(Participant).where(
-        Participant.event_id == event.id, Participant.name_key == name_key(paper.name))))
+    written = employee_key(paper.employee_id)
+    if written:  # no roster, but the paper gives an ID: whoever has that ID is them
+        same_id = _participant_with_employee_key(event, written)
+        if same_id:
+            return same_id
+    candidates = [p for p in db.session.scalars(select(Participant).where(
+        Participant.event_id == event.id, Participant.name_key == name_key(paper.name)))
+        if not (written and p.employee_id)]  # someone with another ID is someone else
     same_department = [p for p in candidates if p.department_code == paper.department_code]
     if same_department:
         return same_department[0]
@@ -105,6 +119,8 @@ def _existing_participant(event, paper, phase, by_id) -> Participant | None:
 def _participant_for(event, paper, phase, by_id) -> Participant:
     existing = _existing_participant(event, paper, phase, by_id)
     if existing:
+        if not by_id and not existing.employee_id and employee_key(paper.employee_id):
+            existing.employee_id = _written_id(paper)  # joined by name, ID on paper
         return existing
     if by_id:
         entry = _roster_entry(event, paper.employee_id)
@@ -112,12 +128,25 @@ def _participant_for(event, paper, phase, by_id) -> Participant:
                              name_key=name_key(entry.name), department_code=entry.department_code,
                              level_code=entry.level_code)
     else:
-        person = Participant(event_id=event.id, employee_id=None, name=clean_name(paper.name),
+        person = Participant(event_id=event.id, employee_id=_written_id(paper),
+                             name=clean_name(paper.name),
                              name_key=name_key(paper.name), department_code=paper.department_code,
                              level_code=paper.level_code)
     db.session.add(person)
     db.session.flush()
     return person
+
+
+def _written_id(paper: PaperAttempt) -> str | None:
+    """The employee ID a row gives, kept as written (without surrounding spaces)."""
+    return paper.employee_id.strip() if employee_key(paper.employee_id) else None
+
+
+def _participant_with_employee_key(event: Event, key: str) -> Participant | None:
+    """The participant whose employee ID compares equal to `key` (spaces, dashes, case)."""
+    people = db.session.scalars(select(Participant).where(
+        Participant.event_id == event.id, Participant.employee_id.is_not(None)))
+    return next((p for p in people if employee_key(p.employee_id) == key), None)
 
 
 def _roster_entry(event: Event, employee_id: str) -> RosterEntry | None:

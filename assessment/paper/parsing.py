@@ -49,11 +49,14 @@ class PaperAttempt:
     phase: str
     answers: dict[str, object]
 
-    def person_key(self, by_employee_id: bool) -> tuple:
-        """Who this row is about, as pairing sees it."""
-        if by_employee_id:
-            return ("id", employee_key(self.employee_id))
-        return ("name", name_key(self.name), self.department_code)
+    def person_keys(self, by_roster: bool) -> tuple[tuple, ...]:
+        """Who this row is about, as pairing sees it: on a roster the employee ID; else the
+        name in its department, and the employee ID too when the row gives one."""
+        by_id = ("id", employee_key(self.employee_id))
+        if by_roster:
+            return (by_id,)
+        by_name = ("name", name_key(self.name), self.department_code)
+        return (by_name, by_id) if employee_key(self.employee_id) else (by_name,)
 
 
 @dataclass(frozen=True)
@@ -94,14 +97,15 @@ def check_paper(table: Table, rules: PaperRules) -> PaperCheck:
         attempt = _check_row(row, rules, problems)
         if attempt is None:
             continue
-        key = (attempt.person_key(rules.roster is not None), attempt.phase)
-        if key in first_row_of:
-            column = "employee_id" if rules.roster is not None else "name"
+        keys = [(key, attempt.phase) for key in attempt.person_keys(rules.roster is not None)]
+        seen = next((key for key in keys if key in first_row_of), None)
+        if seen:
+            column = "employee_id" if seen[0][0] == "id" else "name"
             problems.append(Problem(row.number, column, Message(
                 N_("this person's %(phase)s answers are also on row %(first)s"),
-                phase=attempt.phase, first=first_row_of[key])))
+                phase=attempt.phase, first=first_row_of[seen])))
             continue
-        first_row_of[key] = row.number
+        first_row_of.update(dict.fromkeys(keys, row.number))
         attempts.append(attempt)
     return PaperCheck(tuple(attempts), tuple(problems), rules)
 

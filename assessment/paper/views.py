@@ -9,7 +9,7 @@ from assessment.auth.access import roles_required
 from assessment.events.forms import PHASE_LABELS
 from assessment.events.guards import managed_event
 from assessment.i18n import translated
-from assessment.paper.operations import check_paper_file, import_paper, paper_rules
+from assessment.paper.operations import check_paper_file, ids_kept, import_paper, paper_rules
 from assessment.paper.parsing import PERSON_COLUMNS
 from assessment.roster.forms import ConfirmImportForm, UploadForm
 from assessment.roster.tables import UnreadableFile
@@ -43,7 +43,7 @@ def _preview(event, filename, content):
 
 def _preview_page(event, check, filename, confirm):
     return render_template("paper/preview.html", event=event, check=check, filename=filename,
-                           confirm=confirm, labels=PHASE_LABELS)
+                           confirm=confirm, labels=PHASE_LABELS, ids_kept=ids_kept(check))
 
 
 @bp.route("/<code>/paper/save", methods=["POST"])
@@ -61,8 +61,12 @@ def save_paper(code):
         abort(400)
     if not check.ok:
         return _preview_page(event, check, form.filename.data, form)
+    with_ids = ids_kept(check)
     count = import_paper(event, check)
     flash(_("%(count)d paper attempts were stored and scored.", count=count))
+    if with_ids:
+        flash(_("%(count)d of them gave an employee ID: the IDs are kept, and pre and post "
+                "are paired by them.", count=with_ids))
     return redirect(url_for("events_views.event_page", code=event.code))
 
 

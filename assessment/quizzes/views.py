@@ -242,7 +242,9 @@ def confirm(code):
         return redirect(url_for("quizzes.quiz", code=event.code))
     bank = bank_of(event.bank_version)
     saved = ops.saved_values(attempt)
-    unanswered = [i + 1 for i, qid in enumerate(attempt.question_order) if qid not in saved]
+    #: (number shown on the quiz page, question id) of each question not answered yet
+    unanswered = [(i + 1, qid) for i, qid in enumerate(attempt.question_order)
+                  if qid not in saved]
     return render_template("quizzes/confirm.html", event=event, attempt=attempt,
                            total=len(attempt.question_order), unanswered=unanswered, bank=bank)
 

@@ -41,6 +41,15 @@ def post_fork(server, worker) -> None:
 
 
 def when_ready(server) -> None:
+    """Thai line breaking's dictionary loaded here, in the master, so no worker's first quiz
+    page waits for it (1 to 3 s); then the control socket (below)."""
+    from assessment.web.thai_lines import keep_words
+
+    keep_words("ไทย")
+    _own_control_socket(server)
+
+
+def _own_control_socket(server) -> None:
     """A control socket of this server's own: `gunicornc -s ~/.gunicorn/gunicorn-PORT.ctl`
     (under $XDG_RUNTIME_DIR when that is set).
 

@@ -1,6 +1,6 @@
 """Pages every visitor can reach that belong to no feature: health check and error pages."""
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
@@ -32,6 +32,10 @@ def not_found(_error):
 
 @bp.app_errorhandler(405)
 def wrong_method(error):
+    if request.path.startswith("/staff/"):
+        from assessment.events.views import staff_wrong_method
+
+        return staff_wrong_method(error)
     page = render_template("error.html", message=_("This page cannot be opened this way. Go "
                                                    "back and use the page's own buttons."))
     return page, 405, {"Allow": ", ".join(error.valid_methods or ())}

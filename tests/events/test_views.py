@@ -4,6 +4,8 @@ and the projector's join screen."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +15,7 @@ from assessment.events.operations import find_event
 from assessment.extensions import db
 from assessment.quizzes.models import Attempt
 from assessment.quizzes.operations import identify_by_name, start_attempt
-from tests.helpers import csrf_from, first_codes, make_event
+from tests.helpers import as_read, csrf_from, first_codes, make_event
 from tests.helpers_staff import login
 
 #: (method, address) of every page that changes or shows one event to its trainer
@@ -322,18 +324,33 @@ def test_join_screen_has_qr_code_join_code_link_and_no_inline_script(owned):
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
 
 
-def test_a_reopened_phase_no_longer_shows_its_last_close_as_planned(owned):
-    client, event = owned
+def test_opening_and_closing_keep_the_planned_window_and_record_the_actual_times(owned):
+    """The taps record when the test really opened and closed (shown on the seminar's clock,
+    Bangkok), and the window the trainer planned stays as it was typed."""
+    client, event = owned  # the pre-test is open
+    pre = event.phase("pre")
+    planned = (datetime(2026, 3, 5, 9, 0), datetime(2026, 3, 5, 9, 30))
+    pre.opens_at, pre.closes_at = planned
+    pre.opened_at = None
+    db.session.commit()
     page = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    client.post(f"/staff/events/{event.code}/phases/pre/open", data={"csrf_token": csrf_from(page)})
+    before_close = datetime.now(UTC)
     client.post(f"/staff/events/{event.code}/phases/pre/close",
                 data={"csrf_token": csrf_from(page)})
-    db.session.refresh(event)
-    closed_at = event.phase("pre").closes_at.strftime("%d/%m %H:%M")
-    assert f"→ {closed_at}" in client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    db.session.refresh(pre)
+    assert (pre.opens_at, pre.closes_at) == planned
+    closed_at = pre.closed_at.replace(tzinfo=pre.closed_at.tzinfo or UTC)
+    assert pre.opened_at is not None and abs(closed_at - before_close) < timedelta(minutes=1)
+    bangkok = closed_at.astimezone(ZoneInfo("Asia/Bangkok")).strftime("%d/%m %H:%M")
+    html = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    assert "กำหนดไว้: 05/03 09:00 → 05/03 09:30" in html
+    assert f"→ {bangkok}</p>" in html and "เปิด-ปิดจริง:" in html
     client.post(f"/staff/events/{event.code}/phases/pre/open", data={"csrf_token": csrf_from(page)})
-    db.session.refresh(event)
-    assert event.phase("pre").is_open and event.phase("pre").closes_at is None
-    assert f"→ {closed_at}" not in client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    db.session.refresh(pre)
+    assert pre.is_open and pre.closed_at is None and pre.closes_at == planned[1]
+    html = client.get(f"/staff/events/{event.code}").get_data(as_text=True)
+    assert f"→ {bangkok}</p>" not in html and "ยังเปิดอยู่" in html
 
 
 def test_opening_one_test_says_the_other_was_closed_and_submitted(owned):
@@ -356,3 +373,35 @@ def test_the_login_page_says_why_in_thai(client, bank_version):
     event = make_event(bank_version)
     page = client.get(f"/staff/events/{event.code}", follow_redirects=True)
     assert "กรุณาเข้าสู่ระบบก่อนเปิดหน้านี้" in page.get_data(as_text=True)
+
+
+def test_the_event_page_lists_who_is_still_answering_and_how_far(owned):
+    """A trainer deciding whether to close sees each person still answering with answered /
+    total, fewest answered first; someone who submitted leaves the list."""
+    from assessment.quizzes.operations import submit_attempt
+
+    client, event = owned  # the pre-test is open
+    slow, fast, done = (_start(event, name) for name in ("มะลิ ใจงาม", "สมชาย ใจดี", "วิชัย ทองคำ"))
+    _answer_one(fast)
+    submit_attempt(done)
+    total = len(fast.question_order)
+    html = as_read(client.get(f"/staff/events/{event.code}").get_data(as_text=True))
+    section = html[html.index("ยังทำแบบทดสอบอยู่"):]
+    assert section.index("มะลิ ใจงาม") < section.index("สมชาย ใจดี")
+    assert f"0 / {total}" in section and f"1 / {total}" in section and "วิชัย" not in section
+    data = client.get(f"/staff/events/{event.code}/progress.json").get_json()
+    listed = [person | {"name": as_read(person["name"])} for person in data["still_answering"]]
+    assert listed == [{"name": "มะลิ ใจงาม", "answered": 0, "total": total},
+                      {"name": "สมชาย ใจดี", "answered": 1, "total": total}]
+
+
+def test_a_staff_address_opened_with_the_wrong_method_leads_back_to_its_event(owned):
+    client, event = owned
+    response = client.get(f"/staff/events/{event.code}/phases/pre/close")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 405 and "POST" in response.headers["Allow"]
+    assert f'href="/staff/events/{event.code}">กลับไปหน้าการอบรม</a>' in html
+    assert 'class="staff-nav"' in html and event.phase("pre").is_open
+    participants = client.get(f"/j/{event.code}/submit")
+    assert participants.status_code == 405
+    assert "staff-nav" not in participants.get_data(as_text=True)

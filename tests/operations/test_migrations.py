@@ -85,3 +85,24 @@ def test_answers_of_open_attempts_are_scored_again_once(app, bank_version):
     expected = points_for(question, right)
     points = {a.attempt_id: a.points for a in db.session.scalars(select(Answer))}
     assert expected and points == {open_id: expected, submitted_id: None}
+
+
+def test_the_phase_times_migration_keeps_a_closed_phases_actual_close(app, bank_version):
+    """Before h22b_phase_actual_times a close wrote its moment over the planned close; going up
+    copies it to closed_at (a test still open has none), and down and up again keeps the rest."""
+    event = make_event(bank_version)  # pre-test open
+    event_id = event.id
+    directory = app.extensions["migrate"].directory
+    db.session.commit()
+    db.session.remove()
+    downgrade(directory=directory, revision="0005")
+    db.session.execute(db.text(
+        "UPDATE phase SET state = 'closed', closes_at = :closed WHERE kind = 'post'"),
+        {"closed": "2026-03-05 09:31:00"})
+    db.session.commit()
+    upgrade(directory=directory)
+    from assessment.events.models import Event
+
+    event = db.session.get(Event, event_id)
+    assert event.phase("post").closed_at.strftime("%Y-%m-%d %H:%M") == "2026-03-05 09:31"
+    assert event.phase("pre").closed_at is None and event.phase("pre").is_open

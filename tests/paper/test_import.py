@@ -13,6 +13,7 @@ from assessment.auth.operations import find_user
 from assessment.banks.operations import bank_of
 from assessment.events.operations import close_phase
 from assessment.extensions import db
+from assessment.organisation.models import Department
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.operations import identify_by_name, save_answers, start_attempt
 from assessment.roster.models import RosterEntry
@@ -254,3 +255,54 @@ def test_paper_problems_are_in_thai_by_default_and_english_when_chosen(app, sett
             "&#34;later&#34;; this event has pre, post</td>") in html
     assert (f'<td class="num">2</td><td><code>{numeric.id}</code></td>'
             "<td>&#34;สิบ&#34; is not a number</td>") in html
+
+
+def test_without_a_roster_employee_ids_on_paper_are_kept_and_pair_first(setting, runner,
+                                                                           tmp_path, app):
+    """HR keeps training records by employee ID: a file that gives IDs for an event without a
+    roster keeps them, pairs by them (a name written differently still pairs), records the ID
+    of someone who answered the pre-test on a phone by name, and says so."""
+    bank, event, (department, level) = setting
+    phone = identify_by_name(event, "มาลี ทองดี", department, level)
+    db.session.commit()
+    other_department = db.session.scalars(select(Department.code).where(
+        Department.code != department)).first()
+    file = tmp_path / "ids.csv"
+    file.write_bytes(_file(bank, [
+        (("E-1001", "สมชาย ใจดี", department, level, "pre"), {}),
+        (("e1001", "นายสมชาย ใจดีมาก", other_department, level, "post"), _all_right(bank)),
+        (("E-2002", "มาลี ทองดี", department, level, "post"), _all_right(bank)),
+        (("", "สมหญิง รักเรียน", department, level, "pre"), {}),
+    ]))
+    result = runner.invoke(args=["responses", "import", event.code, str(file)])
+    assert result.exit_code == 0, result.output
+    assert "3 of them gave an employee ID: kept, and used to pair pre and post" in result.output
+    people = {p.name: p for p in db.session.scalars(select(Participant))}
+    assert set(people) == {"สมชาย ใจดี", "มาลี ทองดี", "สมหญิง รักเรียน"}
+    somchai = people["สมชาย ใจดี"]
+    assert somchai.employee_id == "E-1001"
+    assert {a.phase.kind for a in somchai.attempts} == {"pre", "post"}
+    assert people["มาลี ทองดี"].id == phone.id and people["มาลี ทองดี"].employee_id == "E-2002"
+    assert people["สมหญิง รักเรียน"].employee_id is None
+
+
+def test_the_same_employee_id_twice_in_one_phase_is_refused(setting, runner, tmp_path):
+    bank, event, (department, level) = setting
+    file = tmp_path / "twice.csv"
+    file.write_bytes(_file(bank, [(("E-1001", "สมชาย ใจดี", department, level, "pre"), {}),
+                                  (("e1001", "สมหญิง รักเรียน", department, level, "pre"), {})]))
+    result = runner.invoke(args=["responses", "import", event.code, str(file)])
+    assert result.exit_code == 1
+    assert _problem_places(result.output, str(file)) == {("3", "employee_id")}
+    assert _count(Participant) == 0
+
+
+def test_the_preview_says_before_saving_that_the_ids_are_kept(app, setting):
+    bank, event, (department, level) = setting
+    client = _owner_client(app, event)
+    page = client.get(f"/staff/events/{event.code}/paper").get_data(as_text=True)
+    with_ids = _file(bank, [(("E-1001", "สมชาย ใจดี", department, level, "pre"), {})])
+    html = client.post(f"/staff/events/{event.code}/paper", data={
+        "csrf_token": csrf_from(page), "file": (io.BytesIO(with_ids), "paper.csv")},
+        content_type="multipart/form-data").get_data(as_text=True)
+    assert "มี 1 แถวที่ระบุรหัสพนักงาน" in html and "จับคู่" in html

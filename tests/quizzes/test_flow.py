@@ -16,7 +16,14 @@ from assessment.events.operations import close_phase, open_phase
 from assessment.extensions import db
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.scoring import points_for
-from tests.helpers import attempt_id_from, csrf_from, first_codes, identify, make_event
+from tests.helpers import (
+    as_read,
+    attempt_id_from,
+    csrf_from,
+    first_codes,
+    identify,
+    make_event,
+)
 from tests.waiting import commit_after_it_waited
 
 
@@ -250,7 +257,7 @@ def test_pre_and_post_pair_into_one_participant_and_result_shows_change(client, 
     post_html = identify(other_phone, event, name="นายสมชาย  ใจดี").get_data(as_text=True)
     question, right = _right_single(bank_of(bank_version))
     _save(other_phone, event, post_html, question.id, right)
-    result = _submit(other_phone, event, post_html).get_data(as_text=True)
+    result = as_read(_submit(other_phone, event, post_html).get_data(as_text=True))
     people = db.session.scalars(select(Participant).where(Participant.event_id == event.id)).all()
     assert len(people) == 1 and len(people[0].attempts) == 2
     assert "→" in result and "+" in result  # pre 0% -> now N% (+N points)
@@ -865,3 +872,18 @@ def test_a_person_added_just_now_starts_one_attempt_and_is_looked_up_after(app, 
     assert again.id == first.id
     assert first.started_at is not None and len(first.question_order) > 0
     assert db.session.scalar(select(func.count(Attempt.id))) == 1
+
+
+def test_the_confirm_page_links_each_unanswered_question_to_it_on_the_quiz_page(client,
+                                                                                bank_version):
+    event = make_event(bank_version)
+    html = identify(client, event).get_data(as_text=True)
+    attempt = db.session.get(Attempt, attempt_id_from(html))
+    question, right = _right_single(bank_of(bank_version))
+    _save(client, event, html, question.id, right)
+    confirm = client.get(f"/j/{event.code}/confirm").get_data(as_text=True)
+    links = re.findall(r'<a href="([^"]+)#question-([^"]+)">ข้อ (\d+)</a>', confirm)
+    assert links == [(f"/j/{event.code}/quiz", qid, str(number)) for number, qid
+                     in enumerate(attempt.question_order, start=1) if qid != question.id]
+    quiz = client.get(f"/j/{event.code}/quiz").get_data(as_text=True)
+    assert all(f'id="question-{qid}"' in quiz for _, qid, _ in links)

@@ -14,7 +14,32 @@
     }
   }
 
+  function cell(text, className) {
+    var td = document.createElement("td");
+    td.className = className;
+    td.textContent = text;
+    return td;
+  }
+
+  // the event page's list of people still answering, rebuilt from the poll
+  function showAnswering(people) {
+    var body = document.querySelector("[data-still-answering]");
+    if (!body || !people) { return; }
+    var rows = document.createDocumentFragment();
+    people.forEach(function (person) {
+      var row = document.createElement("tr");
+      row.appendChild(cell(person.name, "person-name"));
+      row.appendChild(cell(person.answered + " / " + person.total, "num"));
+      rows.appendChild(row);
+    });
+    body.replaceChildren(rows);
+    body.parentNode.hidden = people.length === 0;
+    document.querySelector("[data-still-answering-none]").hidden = people.length > 0;
+    put("still-answering", people.length);
+  }
+
   function show(data) {
+    showAnswering(data.still_answering);
     put("joined", data.joined);
     put("submitted", data.submitted);
     (data.phases || []).forEach(function (phase) {
