@@ -39,7 +39,7 @@ from assessment.reports.chart_layout import (
 )
 from assessment.reports.chart_words import WORDS
 from assessment.reports.fonts import chart_font_settings
-from assessment.reports.statistics.items import CEILING_FACILITY
+from assessment.reports.statistics.items import CEILING_FULLY_RIGHT
 
 FORMATS = ("png", "svg")
 SAVE_OPTIONS = {
@@ -256,12 +256,13 @@ def _gain_column(axes, gains: np.ndarray, heading: str) -> None:
 
 
 def item_facility(report, words: dict) -> Figure:
-    """Share right per question before and after, by topic; questions known before marked."""
+    """Share fully right per question before and after, by topic; questions known before
+    marked (the same share the ceiling flag uses)."""
     title = words["item_facility"]
     items = report.items
     if items.empty:
         return no_data(title, words["no_data"])
-    facility = items.pivot_table(index="question_id", columns="phase", values="facility",
+    facility = items.pivot_table(index="question_id", columns="phase", values="fully_right",
                                  sort=False).reindex(columns=["pre", "post"]) * 100
     ceiling = items.groupby("question_id", sort=False)["ceiling"].any().reindex(facility.index)
     topics = items.drop_duplicates("question_id").set_index("question_id")["topic"]
@@ -273,7 +274,7 @@ def item_facility(report, words: dict) -> Figure:
     _dumbbell(axes, facility["pre"], facility["post"], size=34)
     _topic_blocks(axes, topics.reindex(facility.index))
     percent_scale(axes.xaxis, words["share_right"])
-    share = words["ceiling"].format(share=CEILING_FACILITY)
+    share = words["ceiling"].format(share=CEILING_FULLY_RIGHT)
     known = [Patch(color=CEILING, label=share)] if ceiling.any() else []
     legend = [*_dot_handles(words), *known]
     finish(figure, axes, title, words["everyone"], legend, plot_height=0.26 * len(facility))

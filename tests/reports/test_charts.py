@@ -287,3 +287,23 @@ def assert_laid_out(figure: Figure, name: str) -> None:
         box = legend.get_window_extent(renderer)
         assert box.x1 <= page.x1 + 0.5, name
         assert all(box.y0 >= axes.bbox.y1 for axes in figure.axes), name
+
+
+def test_item_chart_plots_the_share_fully_right_its_axis_names():
+    from assessment.reports.chart_words import WORDS
+    from tests.reports import frames
+
+    question_frame = frames.questions({"q1": "smart"}, max_points={"q1": 2.0})
+    people = frames.participants([(i, f"p{i}", "กองคลัง", "ปฏิบัติการ") for i in range(1, 5)])
+    points = {(i, phase): [2.0 if i == 1 else 1.0] for i in range(1, 5)
+              for phase in ("pre", "post")}
+    report = build_report(people, frames.scores(points, question_frame), question_frame,
+                          frames.no_ratings())
+    figure = charts.item_facility(report, WORDS["en"])
+    axes = figure.axes[0]
+    assert axes.get_xlabel() == "Answered fully right (%)"
+    from matplotlib.collections import PathCollection
+
+    plotted = [dots.get_offsets()[0][0] for dots in axes.collections
+               if isinstance(dots, PathCollection)]
+    assert plotted == [pytest.approx(25.0), pytest.approx(25.0)]  # not the facility, 62.5

@@ -126,6 +126,20 @@ def test_item_transitions_ceiling_and_facility():
     assert items.loc[("q1", "post"), "forgot"] == pytest.approx(0.1)
 
 
+def test_ceiling_counts_people_fully_right_not_the_mean_fraction_of_marks():
+    # q1 is worth 2 points: 8 of 10 earn both, 2 earn one (partial credit). Facility
+    # (mean fraction of marks) is 0.9, but only 80 % answered fully right: no ceiling.
+    question_frame = frames.questions({"q1": "ก", "q2": "ข"}, max_points={"q1": 2.0})
+    people = [(i, f"p{i}", "กองคลัง", "ปฏิบัติการ") for i in range(1, 11)]
+    points = {(i, phase): [2.0 if i <= 8 else 1.0, 1] for i in range(1, 11)
+              for phase in ("pre", "post")}
+    items = report_of(points, people, question_frame).items.set_index(["question_id", "phase"])
+    assert items.at[("q1", "pre"), "facility"] == pytest.approx(0.9)
+    assert items.at[("q1", "pre"), "fully_right"] == pytest.approx(0.8)
+    assert not items.at[("q1", "pre"), "ceiling"]
+    assert items.at[("q2", "pre"), "fully_right"] == 1.0 and items.at[("q2", "pre"), "ceiling"]
+
+
 def test_partial_credit_is_right_only_at_full_marks_and_topics_use_their_own_maximum():
     question_frame = frames.questions({"q1": "ก", "q2": "ข"}, max_points={"q1": 2.0})
     people = [(1, "a", "กองคลัง", "ปฏิบัติการ"), (2, "b", "กองคลัง", "ปฏิบัติการ")]

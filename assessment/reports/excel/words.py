@@ -31,7 +31,8 @@ HEADERS_TH = {
     "gain": "คะแนนเปลี่ยนแปลง (จุด %)", "normalized_gain": "อัตราพัฒนาการ (g)",
     "paired": "ทำครบ ทั้งสองครั้ง", "phase_taken": "ทำเฉพาะ",
     "question_id": "ข้อ", "n": "จำนวน", "max_points": "คะแนนเต็ม",
-    "facility": "สัดส่วนตอบถูก (ความง่าย)", "sd": "ส่วนเบี่ยงเบน มาตรฐาน",
+    "facility": "ค่าเฉลี่ยสัดส่วน คะแนนที่ได้ (ความง่าย)",
+    "fully_right": "สัดส่วนผู้ตอบ ถูกเต็มคะแนน", "sd": "ส่วนเบี่ยงเบน มาตรฐาน",
     "discrimination_index": "ดัชนีอำนาจจำแนก", "discriminative_efficiency": "ประสิทธิภาพ การจำแนก",
     "effective_weight": "น้ำหนัก ที่แท้จริง (%)", "learned": "ผิด→ถูก", "forgot": "ถูก→ผิด",
     "kept": "ถูกทั้งสองครั้ง", "never_knew": "ผิดทั้งสองครั้ง",
@@ -105,7 +106,7 @@ CHART_TITLES = {
     "item_facility": ("Item facility before and after", "ร้อยละตอบถูกรายข้อ ก่อนและหลังอบรม"),
 }
 
-SHARES = {"facility", "learned", "forgot", "kept", "never_knew"}
+SHARES = {"facility", "fully_right", "learned", "forgot", "kept", "never_knew"}
 COUNTS = {"n", "k", "n_paired", "n_pre", "n_post", "n_pre_only", "n_post_only",
           "n_excluded_from_g", "min_group_size"}
 ONE_DECIMAL = {"pre_mean_percent", "post_mean_percent", "mean_gain", "pre_percent",

@@ -15,9 +15,11 @@ the charts and the workbook):
   organisation's order, departments in Thai alphabetical order.
 - participants: participant_id, employee_id, name, department, level, level_group,
   pre_percent, post_percent, gain, normalized_gain, paired, small_group.
-- items: question_id, topic, phase, n, max_points, facility (0..1), sd,
+- items: question_id, topic, phase, n, max_points, facility (mean fraction of marks,
+  0..1), fully_right (share with full marks, 0..1), sd,
   discrimination_index, discriminative_efficiency, effective_weight, learned, forgot,
-  kept, never_knew (shares of paired people, 0..1), ceiling (bool).
+  kept, never_knew (shares of paired people, 0..1), ceiling (bool: fully_right before
+  >= 0.9).
 - reliability: phase, n, k, mean, median, sd, skewness, kurtosis, alpha,
   error_ratio, standard_error.
 - ratings: question_id, n_paired, pre_mean, post_mean, change.
