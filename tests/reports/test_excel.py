@@ -270,7 +270,8 @@ def test_small_groups_are_marked(english):
     row = row_of(sheet, "department", WORKS)
     notes = {header: sheet.cell(row, i + 1).value for i, header in enumerate(headers(sheet))}
     assert notes["small_group"] is True
-    assert notes["note"] == "⚠ fewer than 5"
+    assert notes["note"] == "⚠ fewer than 5: no g, tests or d_z"
+    assert notes["d_z"] is None and notes["p_paired_t"] is None
     assert sheet.cell(row, 1).fill.fgColor.rgb.endswith("FFF2CC")
 
 

@@ -97,6 +97,22 @@ def test_groups_under_the_minimum_are_flagged_and_their_people_marked():
     assert not report.summary["small_group"]
 
 
+def test_groups_under_the_minimum_show_n_and_means_but_no_tests_g_or_d_z():
+    people = [(i, f"คน{i}", "กองคลัง" if i <= 5 else "กองช่าง", "ปฏิบัติการ") for i in range(1, 8)]
+    points = {(i, "pre"): [0, i % 2] for i in range(1, 8)}
+    points |= {(6, "post"): [1, 1], (7, "post"): [1, 0]}
+    points |= {(i, "post"): [1, i % 3 != 0] for i in range(1, 6)}
+    departments = report_of(points, people).by_department.set_index("department")
+    small, big = departments.loc["กองช่าง"], departments.loc["กองคลัง"]
+    assert small["n_paired"] == 2
+    assert (small["pre_mean_percent"], small["post_mean_percent"]) == (25.0, 75.0)
+    assert small["mean_gain"] == 50.0
+    for column in ("g_of_averages", "mean_of_g", "p_paired_t", "p_wilcoxon", "d_z",
+                   "d_z_ci_low", "d_z_ci_high"):
+        assert math.isnan(small[column]), column
+        assert not math.isnan(big[column]), column
+
+
 def test_departments_in_thai_alphabetical_order_levels_in_the_organisations_order():
     names = ["สำนักการช่าง", "กองคลัง", "เทศกิจ", "แผนงาน", "โรงพยาบาล", "งานพัสดุ"]
     levels = ["ปฏิบัติการ", "ผู้บริหาร", "ชำนาญการ"]

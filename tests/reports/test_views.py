@@ -156,3 +156,8 @@ def test_level_filter_lists_levels_in_the_organisations_order(app, hr, demo):
     with app.test_request_context():
         order = [name for _, name in level_choices("th")]
     assert shown == [name for name in order if name in shown]
+
+
+def test_small_groups_show_the_reason_instead_of_tests(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert "ไม่คำนวณ g การทดสอบ และ d_z: น้อยกว่า 5 คน" in html

@@ -80,7 +80,7 @@ WORDS = {
                       "employee IDs of their members never appear (pseudonyms instead).",
         "pseudonymised": "Names and employee IDs are replaced by pseudonyms (P-...), "
                          "the same for a person in every sheet.",
-        "small_group": "⚠ fewer than {n}", "small_person": "⚠ in a group of fewer than {n}",
+        "small_group": "⚠ fewer than {n}: no g, tests or d_z", "small_person": "⚠ in a group of fewer than {n}",
         "phases": {"pre": "pre", "post": "post", "followup": "followup"},
     },
     "th": {
@@ -93,7 +93,7 @@ WORDS = {
                       "และไม่แสดงชื่อหรือรหัสพนักงานของสมาชิก (แสดงรหัสนามแฝงแทน)",
         "pseudonymised": "ชื่อและรหัสพนักงานถูกแทนด้วยรหัสนามแฝง (P-...) "
                          "ซึ่งเป็นรหัสเดียวกันในทุกแผ่นงาน",
-        "small_group": "⚠ น้อยกว่า {n} คน", "small_person": "⚠ อยู่ในกลุ่มน้อยกว่า {n} คน",
+        "small_group": "⚠ น้อยกว่า {n} คน: ไม่คำนวณ g การทดสอบ และ d_z", "small_person": "⚠ อยู่ในกลุ่มน้อยกว่า {n} คน",
         "phases": {"pre": "ก่อนอบรม", "post": "หลังอบรม", "followup": "ติดตามผล"},
     },
 }

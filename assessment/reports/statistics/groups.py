@@ -13,6 +13,10 @@ GROUP_COLUMNS = [
     "mean_gain", "g_of_averages", "mean_of_g", "n_excluded_from_g", "p_paired_t",
     "p_wilcoxon", "d_z", "d_z_ci_low", "d_z_ci_high", "small_group",
 ]
+#: Left blank for a group under the minimum size: for two or three people a test or an
+#: effect size means nothing (d_z of two people can be 30); such a group shows n and means.
+TESTS_AND_EFFECTS = ["g_of_averages", "mean_of_g", "p_paired_t", "p_wilcoxon", "d_z",
+                     "d_z_ci_low", "d_z_ci_high"]
 PERSON_COLUMNS = ["participant_id", "employee_id", "name", "department", "level", "level_group"]
 
 
@@ -65,6 +69,8 @@ def _comparison(pre: np.ndarray, post: np.ndarray, min_group_size: int) -> dict:
     row["n_pre_only"] = int((took_pre & ~paired).sum())
     row["n_post_only"] = int((took_post & ~paired).sum())
     row["small_group"] = bool(row["n_paired"] < min_group_size)
+    if row["small_group"]:
+        row.update(dict.fromkeys(TESTS_AND_EFFECTS, np.nan))
     return row
 
 
