@@ -21,6 +21,19 @@ WORDS = {
         "phase_n": "{phase} ({n} คน)", "group_n": "{name} ({n} คน)", "gain": "เพิ่มขึ้น",
         "ceiling": "ตอบถูกเต็มคะแนน ≥ {share:.0%} ตั้งแต่ก่อนอบรม (ง่ายเกินไป)",
         "not_stated": "ไม่ระบุ", "no_data": "ยังไม่มีข้อมูล",
+        "gain_by_level_group": "คะแนนที่เพิ่มขึ้นเฉลี่ย จำแนกตามประเภทตำแหน่ง",
+        "gain_by_department": "คะแนนที่เพิ่มขึ้นเฉลี่ย จำแนกตามหน่วยงาน",
+        "gain_by_level": "คะแนนที่เพิ่มขึ้นเฉลี่ย จำแนกตามระดับตำแหน่ง",
+        "gain_points": "คะแนนที่เพิ่มขึ้น (จุดร้อยละ)",
+        "mean_gain": "คะแนนที่เพิ่มขึ้นเฉลี่ย (หลัง − ก่อนอบรม)",
+        "gain_ci": "ช่วงความเชื่อมั่น 95% ของคะแนนที่เพิ่มขึ้น",
+        "small_no_ci": "กลุ่มน้อยกว่า {n} คน ไม่แสดงช่วงความเชื่อมั่น",
+        "gain_bars": "แท่ง: คะแนนหลังอบรมลบคะแนนก่อนอบรมของแต่ละคน เฉลี่ยทั้งกลุ่ม "
+                     "เส้น: ช่วงความเชื่อมั่น 95% ของค่าเฉลี่ยนั้น "
+                     "ช่วงที่ไม่คร่อมเส้น 0 แสดงว่าคะแนนเปลี่ยนอย่างชัดเจน",
+        "phase_bars": "แท่ง: คะแนนเฉลี่ยของแต่ละครั้ง เส้น: ช่วงความเชื่อมั่น 95% "
+                      "ของค่าเฉลี่ยครั้งนั้น เส้นที่ซ้อนกันไม่ได้แปลว่าคะแนนไม่เปลี่ยน "
+                      "ดูการเปลี่ยนแปลงจากแผนภูมิคะแนนที่เพิ่มขึ้น",
     },
     "en": {
         "pre": "Pre-test", "post": "Post-test",
@@ -40,5 +53,18 @@ WORDS = {
         "phase_n": "{phase} ({n} people)", "group_n": "{name} (n={n})", "gain": "Gain",
         "ceiling": "≥ {share:.0%} fully right before training (too easy)",
         "not_stated": "Not stated", "no_data": "No data yet",
+        "gain_by_level_group": "Mean gain by staff level group",
+        "gain_by_department": "Mean gain by department",
+        "gain_by_level": "Mean gain by staff level",
+        "gain_points": "Gain (points of percent)",
+        "mean_gain": "Mean gain (post − pre)",
+        "gain_ci": "95% confidence interval of the gain",
+        "small_no_ci": "Fewer than {n} people: no interval",
+        "gain_bars": "Bars: each person's post-test score minus pre-test score, averaged over "
+                     "the group; lines: the 95% confidence interval of that mean gain. An "
+                     "interval that does not cross 0 is a clear change.",
+        "phase_bars": "Bars: each test's mean score; lines: the 95% confidence interval of that "
+                      "test's mean. Overlapping lines do not mean no change: the gain chart "
+                      "shows the change.",
     },
 }

@@ -31,14 +31,18 @@ from assessment.reports.chart_layout import (
     STYLE,
     UP,
     finish,
+    group_label,
     new_figure,
     no_data,
+    note_lines,
     percent_scale,
+    row_height,
     rows_top_down,
     wrapped,
 )
 from assessment.reports.chart_words import WORDS
 from assessment.reports.fonts import chart_font_settings
+from assessment.reports.gain_charts import gain_by_department, gain_by_level, gain_by_level_group
 from assessment.reports.statistics.items import CEILING_FULLY_RIGHT
 
 FORMATS = ("png", "svg")
@@ -105,20 +109,16 @@ def group_chart(report, table: pd.DataFrame, column: str, words: dict) -> Figure
     intervals = mean_intervals(report.participants, column).reindex(table[column])
     figure = new_figure()
     axes = figure.add_subplot()
-    y = rows_top_down(axes, [_group_label(row[column], row, words)
+    y = rows_top_down(axes, [group_label(row[column], row, words)
                              for _, row in table.iterrows()])
     for phase, offset, colour in (("pre", -0.2, PRE), ("post", 0.2, POST)):
         _bars(axes, y + offset, table, intervals, phase, colour)
     percent_scale(axes.xaxis, words["mean_score"], room=12)
     legend = _group_legend(words, _small_size(report), table["small_group"].any())
-    note = words["paired_only"].format(n=int(table["n_paired"].sum()))
-    finish(figure, axes, title, note, legend, plot_height=_row_height(len(table)) * len(table))
+    note = note_lines(words["phase_bars"], words["paired_only"].format(
+        n=int(table["n_paired"].sum())))
+    finish(figure, axes, title, note, legend, plot_height=row_height(len(table)) * len(table))
     return figure
-
-
-def _row_height(rows: int) -> float:
-    # Twenty-five departments must still fit a printed page.
-    return 0.44 if rows <= 12 else 0.36
 
 
 def _bars(axes, y, table: pd.DataFrame, intervals: pd.DataFrame, phase: str, colour: str):
@@ -135,12 +135,6 @@ def _bars(axes, y, table: pd.DataFrame, intervals: pd.DataFrame, phase: str, col
                   capsize=2.5)
     for end, mean, row in zip(np.where(known, high, means), means, y, strict=True):
         axes.text(end + 1.2, row, f"{mean:.0f}", va="center", fontsize=8, color=MUTED)
-
-
-def _group_label(name, row, words: dict) -> str:
-    shown = words["not_stated"] if pd.isna(name) else wrapped(str(name))
-    mark = " ⚠" if row["small_group"] else ""
-    return words["group_n"].format(name=shown, n=int(row["n_paired"])) + mark
 
 
 def _group_legend(words: dict, small_size: int, any_small: bool) -> list:
@@ -311,6 +305,9 @@ def _small_size(report) -> int:
 
 
 CHARTS = {
+    "gain_by_level_group": gain_by_level_group,
+    "gain_by_department": gain_by_department,
+    "gain_by_level": gain_by_level,
     "by_level": by_level,
     "by_department": by_department,
     "participant_change": participant_change,

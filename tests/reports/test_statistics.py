@@ -213,3 +213,13 @@ def test_gains_equal_but_for_rounding_count_as_equal_and_huge_t_returns_quickly(
     assert math.isnan(row["p_paired_t"]) and math.isnan(row["d_z"])
     low, high = dz_interval(1e6, 2)
     assert low < 1e6 < high
+
+
+def test_mean_gain_interval_is_the_paired_t_tests_interval():
+    rng = np.random.default_rng(9)
+    pre = rng.integers(20, 80, 12).astype(float)
+    post = pre + rng.normal(10, 8, 12).round()
+    row = paired_comparison(pre, post)
+    interval = stats.ttest_rel(post, pre).confidence_interval(0.95)
+    assert (row["gain_ci_low"], row["gain_ci_high"]) == pytest.approx(
+        (interval.low, interval.high))

@@ -70,7 +70,8 @@ def test_a_filter_that_matches_nobody_says_so(hr, demo):
 
 
 def test_every_chart_downloads_as_png_and_svg(hr, demo):
-    for name in ("by_level", "by_department", "participant_change", "distribution", "by_topic",
+    for name in ("gain_by_level_group", "gain_by_department", "gain_by_level", "by_level",
+                 "by_department", "participant_change", "distribution", "by_topic",
                  "item_facility"):
         png = hr.get(f"/staff/reports/{demo.code}/charts/{name}.png?download=1")
         assert png.status_code == 200 and png.data.startswith(PNG)
@@ -115,7 +116,7 @@ def test_cli_export_and_charts(runner, demo, tmp_path):
     folder = tmp_path / "charts"
     result = runner.invoke(args=["reports", "charts", demo.code, "-o", str(folder)])
     assert result.exit_code == 0, result.output
-    assert len(list(folder.glob("*.png"))) == 6 and len(list(folder.glob("*.svg"))) == 6
+    assert len(list(folder.glob("*.png"))) == 9 and len(list(folder.glob("*.svg"))) == 9
     missing = runner.invoke(args=["reports", "export", "NOPE", "-o", str(workbook)])
     assert missing.exit_code == 1 and "NOPE" in missing.output
 
@@ -161,3 +162,13 @@ def test_level_filter_lists_levels_in_the_organisations_order(app, hr, demo):
 def test_small_groups_show_the_reason_instead_of_tests(hr, demo):
     html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
     assert "ไม่คำนวณ g การทดสอบ และ d_z: น้อยกว่า 5 คน" in html
+
+
+def test_level_groups_and_departments_lead_with_gain_charts_fine_levels_below(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    order = [html.index(f"/charts/{name}.png") for name in (
+        "gain_by_level_group", "gain_by_department", "by_department", "gain_by_level",
+        "by_level")]
+    assert order == sorted(order)
+    assert html.count("แท่ง: คะแนนหลังอบรมลบคะแนนก่อนอบรมของแต่ละคน") == 3
+    assert html.count("แท่ง: คะแนนเฉลี่ยของแต่ละครั้ง") == 2

@@ -20,7 +20,9 @@ HEADERS_TH = {
     "topic": "หัวข้อ", "n_paired": "จำนวนที่ทำครบ ทั้งสองครั้ง",
     "n_pre_only": "ทำเฉพาะ ก่อนอบรม", "n_post_only": "ทำเฉพาะ หลังอบรม",
     "pre_mean_percent": "คะแนนเฉลี่ย ก่อนอบรม (%)", "post_mean_percent": "คะแนนเฉลี่ย หลังอบรม (%)",
-    "mean_gain": "คะแนนเพิ่มขึ้น เฉลี่ย (จุด %)", "g_of_averages": "อัตราพัฒนาการ จากค่าเฉลี่ย ⟨g⟩",
+    "mean_gain": "คะแนนเพิ่มขึ้น เฉลี่ย (จุด %)",
+    "gain_ci_low": "คะแนนเพิ่มขึ้น ช่วงเชื่อมั่น 95% ต่ำ",
+    "gain_ci_high": "คะแนนเพิ่มขึ้น ช่วงเชื่อมั่น 95% สูง", "g_of_averages": "อัตราพัฒนาการ จากค่าเฉลี่ย ⟨g⟩",
     "mean_of_g": "ค่าเฉลี่ย อัตราพัฒนาการ รายบุคคล",
     "n_excluded_from_g": "ได้ 100% ก่อนอบรม (ไม่นับใน g รายบุคคล)",
     "p_paired_t": "ค่า p (paired t-test)", "p_wilcoxon": "ค่า p (Wilcoxon)",
@@ -52,6 +54,10 @@ SUMMARY_LABELS = {
     "pre_mean_percent": ("Mean pre-test score (%)", "คะแนนเฉลี่ยก่อนอบรม (%)"),
     "post_mean_percent": ("Mean post-test score (%)", "คะแนนเฉลี่ยหลังอบรม (%)"),
     "mean_gain": ("Mean gain (points of percent)", "คะแนนเพิ่มขึ้นเฉลี่ย (จุดร้อยละ)"),
+    "gain_ci_low": ("Mean gain, 95 % confidence interval, low",
+                    "คะแนนเพิ่มขึ้นเฉลี่ย ช่วงความเชื่อมั่น 95% ค่าต่ำ"),
+    "gain_ci_high": ("Mean gain, 95 % confidence interval, high",
+                     "คะแนนเพิ่มขึ้นเฉลี่ย ช่วงความเชื่อมั่น 95% ค่าสูง"),
     "g_of_averages": ("Normalised gain of the averages, Hake ⟨g⟩",
                       "อัตราพัฒนาการจากค่าเฉลี่ย (Hake ⟨g⟩)"),
     "mean_of_g": ("Average of individual normalised gains", "ค่าเฉลี่ยอัตราพัฒนาการรายบุคคล"),
@@ -80,7 +86,8 @@ WORDS = {
                       "employee IDs of their members never appear (pseudonyms instead).",
         "pseudonymised": "Names and employee IDs are replaced by pseudonyms (P-...), "
                          "the same for a person in every sheet.",
-        "small_group": "⚠ fewer than {n}: no g, tests or d_z", "small_person": "⚠ in a group of fewer than {n}",
+        "small_group": "⚠ fewer than {n}: no g, tests or d_z",
+        "small_person": "⚠ in a group of fewer than {n}",
         "phases": {"pre": "pre", "post": "post", "followup": "followup"},
     },
     "th": {
@@ -93,11 +100,16 @@ WORDS = {
                       "และไม่แสดงชื่อหรือรหัสพนักงานของสมาชิก (แสดงรหัสนามแฝงแทน)",
         "pseudonymised": "ชื่อและรหัสพนักงานถูกแทนด้วยรหัสนามแฝง (P-...) "
                          "ซึ่งเป็นรหัสเดียวกันในทุกแผ่นงาน",
-        "small_group": "⚠ น้อยกว่า {n} คน: ไม่คำนวณ g การทดสอบ และ d_z", "small_person": "⚠ อยู่ในกลุ่มน้อยกว่า {n} คน",
+        "small_group": "⚠ น้อยกว่า {n} คน: ไม่คำนวณ g การทดสอบ และ d_z",
+        "small_person": "⚠ อยู่ในกลุ่มน้อยกว่า {n} คน",
         "phases": {"pre": "ก่อนอบรม", "post": "หลังอบรม", "followup": "ติดตามผล"},
     },
 }
 CHART_TITLES = {
+    "gain_by_level_group": ("Mean gain by staff level group",
+                            "คะแนนที่เพิ่มขึ้นเฉลี่ย ตามประเภทตำแหน่ง"),
+    "gain_by_department": ("Mean gain by department", "คะแนนที่เพิ่มขึ้นเฉลี่ย ตามหน่วยงาน"),
+    "gain_by_level": ("Mean gain by staff level", "คะแนนที่เพิ่มขึ้นเฉลี่ย ตามระดับตำแหน่ง"),
     "by_level": ("Pre and post by staff level", "คะแนนก่อนและหลังอบรม ตามระดับตำแหน่ง"),
     "by_department": ("Pre and post by department", "คะแนนก่อนและหลังอบรม ตามหน่วยงาน"),
     "participant_change": ("Each participant's change", "การเปลี่ยนแปลงคะแนนรายบุคคล"),
@@ -109,7 +121,8 @@ CHART_TITLES = {
 SHARES = {"facility", "fully_right", "learned", "forgot", "kept", "never_knew"}
 COUNTS = {"n", "k", "n_paired", "n_pre", "n_post", "n_pre_only", "n_post_only",
           "n_excluded_from_g", "min_group_size"}
-ONE_DECIMAL = {"pre_mean_percent", "post_mean_percent", "mean_gain", "pre_percent",
+ONE_DECIMAL = {"pre_mean_percent", "post_mean_percent", "mean_gain", "gain_ci_low",
+               "gain_ci_high", "pre_percent",
                "post_percent", "gain", "discrimination_index", "discriminative_efficiency",
                "effective_weight", "error_ratio"}
 TWO_DECIMALS = {"g_of_averages", "mean_of_g", "normalized_gain", "d_z", "d_z_ci_low",

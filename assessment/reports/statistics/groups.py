@@ -10,13 +10,14 @@ from assessment.reports.statistics.thai_order import thai_sorted
 
 GROUP_COLUMNS = [
     "n_paired", "n_pre_only", "n_post_only", "pre_mean_percent", "post_mean_percent",
-    "mean_gain", "g_of_averages", "mean_of_g", "n_excluded_from_g", "p_paired_t",
-    "p_wilcoxon", "d_z", "d_z_ci_low", "d_z_ci_high", "small_group",
+    "mean_gain", "gain_ci_low", "gain_ci_high", "g_of_averages", "mean_of_g",
+    "n_excluded_from_g", "p_paired_t", "p_wilcoxon", "d_z", "d_z_ci_low", "d_z_ci_high",
+    "small_group",
 ]
 #: Left blank for a group under the minimum size: for two or three people a test or an
 #: effect size means nothing (d_z of two people can be 30); such a group shows n and means.
-TESTS_AND_EFFECTS = ["g_of_averages", "mean_of_g", "p_paired_t", "p_wilcoxon", "d_z",
-                     "d_z_ci_low", "d_z_ci_high"]
+TESTS_AND_EFFECTS = ["gain_ci_low", "gain_ci_high", "g_of_averages", "mean_of_g",
+                     "p_paired_t", "p_wilcoxon", "d_z", "d_z_ci_low", "d_z_ci_high"]
 PERSON_COLUMNS = ["participant_id", "employee_id", "name", "department", "level", "level_group"]
 
 
