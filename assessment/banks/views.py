@@ -28,6 +28,7 @@ from assessment.banks.review import (
     stored_text,
 )
 from assessment.banks.validation import check_bank_text
+from assessment.i18n import current_language
 
 bp = Blueprint("banks_views", __name__, url_prefix="/staff/banks")
 
@@ -118,9 +119,17 @@ def version_page(bank_key, number):
     """A stored version as participants see it, with the answer key, in every language."""
     version = _stored(bank_key, number)
     bank = bank_of(version)
+    events = events_using(version)
     return render_template("banks/version.html", version=version, bank=bank,
                            previews=question_previews(bank), type_labels=TYPE_LABELS,
-                           events=events_using(version))
+                           events=events, reviews=_item_reviews(events))
+
+
+def _item_reviews(events) -> list:
+    """Each event's item review of this version: what to keep, fix or drop next time."""
+    from assessment.reports.service import event_report  # pandas/scipy: load when needed
+
+    return [(event, event_report(event, current_language()).report) for event in events]
 
 
 @bp.route("/<bank_key>/v<int:number>/source.yaml")

@@ -14,7 +14,13 @@ import pandas as pd
 import pytest
 
 from assessment.reports import excel
-from assessment.reports.data import EventData, ratings_frame, scores_frame, wide_by_person
+from assessment.reports.data import (
+    EventData,
+    choices_frame,
+    ratings_frame,
+    scores_frame,
+    wide_by_person,
+)
 from assessment.reports.statistics import build_report
 
 SECRET = "installation-secret"
@@ -52,6 +58,8 @@ def questions() -> pd.DataFrame:
             ("q3", "PDPA", "short_text", 1, 2), ("q4", "PDPA", "numeric", 2, 3),
             ("r1", "PDPA", "rating", 0, 4)]
     frame = pd.DataFrame(rows, columns=["question_id", "topic", "type", "max_points", "position"])
+    frame["options"] = [("a", "b", "c"), ("true", "false"), (), (), ()]
+    frame["key"] = [("a",), ("true",), (), (), ()]
     return frame.set_index("question_id")
 
 
@@ -81,7 +89,8 @@ def event_data() -> EventData:
     bank = questions()
     return EventData(participants=participants, scores=scores_frame(attempts, answers, bank),
                      questions=bank, ratings=ratings_frame(attempts, answers, bank),
-                     answers=answers, attempts=attempts)
+                     answers=answers, attempts=attempts,
+                     choices=choices_frame(attempts, answers, bank))
 
 
 @functools.cache
@@ -89,7 +98,7 @@ def report_and_answers():
     """The report and the wide answer and point frames (computed once: scipy is slow)."""
     data = event_data()
     report = build_report(data.participants, data.scores, data.questions, data.ratings,
-                          min_group_size=5)
+                          min_group_size=5, choices=data.choices)
     return report, wide_by_person(data, "value"), wide_by_person(data, "points")
 
 
@@ -352,3 +361,21 @@ def test_workbook_before_the_post_test():
         lang="en", secret=SECRET))
     assert book["Not paired"].max_row == 1 + len(people()) - 1
     assert not {str(cell.value) for cell in every_cell(book)} & all_names_and_ids()
+
+
+def test_items_sheet_has_the_item_review_and_the_option_shares(english):
+    sheet = english["Items"]
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    review = next(i for i, row in enumerate(cells) if row[0] == "question_id" and "too_easy" in row)
+    assert cells[review - 1][0].startswith("Item review for the next version")
+    header = cells[review]
+    q1 = dict(zip(header, cells[review + 1], strict=False))
+    assert q1["question_id"] == "q1" and q1["unused_distractors"] == "c"
+    assert isinstance(q1["too_easy"], bool) and isinstance(q1["fully_right_pre"], float)
+    shares = next(i for i, row in enumerate(cells) if row[:3] == ["question_id", "option", "keyed"])
+    rows = [dict(zip(cells[shares], row, strict=False)) for row in cells[shares + 1:shares + 6]]
+    assert [(row["question_id"], row["option"], row["keyed"]) for row in rows] == [
+        ("q1", "a", True), ("q1", "b", False), ("q1", "c", False), ("q2", "true", True),
+        ("q2", "false", False)]
+    assert rows[2]["share_pre"] == 0 and 0 < rows[0]["share_pre"] < 1
+    assert sheet.cell(shares + 2, 4).number_format == "0.0%"

@@ -172,3 +172,25 @@ def test_level_groups_and_departments_lead_with_gain_charts_fine_levels_below(hr
     assert order == sorted(order)
     assert html.count("แท่ง: คะแนนหลังอบรมลบคะแนนก่อนอบรมของแต่ละคน") == 3
     assert html.count("แท่ง: คะแนนเฉลี่ยของแต่ละครั้ง") == 2
+
+
+def test_report_page_has_the_item_review_and_option_shares(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    review = html[html.index('id="item-review"'):]
+    assert "ทบทวนข้อสอบ: ข้อใดใช้ต่อ แก้ไข หรือตัดออก" in review
+    assert "ข้อเสนอสำหรับคลังข้อสอบฉบับถัดไป" in review
+    assert 'class="option-shares"' in review and "กลุ่มครึ่งบน %" in review
+    verdicts = ("ง่ายเกินไปตั้งแต่ก่อนอบรม", "ไม่ได้เรียนรู้", "อำนาจจำแนกใกล้ศูนย์",
+                "ตัวลวงที่ไม่มีใครเลือก", "เฉลยอาจผิด", "ใช้ต่อได้")
+    assert any(verdict in review for verdict in verdicts)
+
+
+def test_bank_version_page_reviews_the_items_of_every_event_that_used_it(app, demo):
+    trainer = app.test_client()
+    login(trainer, "trainer1", "trainer")
+    version = demo.bank_version
+    html = trainer.get(f"/staff/banks/{version.bank_key}/v{version.version}").get_data(
+        as_text=True)
+    review = html[html.index('id="item-review"'):]
+    assert "ทบทวนข้อสอบ แยกตามงานอบรม" in review and demo.code in review
+    assert 'class="item-review"' in review and 'class="option-shares"' in review

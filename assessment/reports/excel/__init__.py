@@ -60,4 +60,7 @@ def write_report_tables(book: Book, report) -> None:
         report.by_level_department, book.words["by_level_department"])])
     write_tables(book, "by_topic", [book.table(report.by_topic)])
     write_tables(book, "participants", [book.people(report.participants)], frozen_columns=2)
-    write_tables(book, "items", [book.table(book.phase_words(report.items, "phase"))])
+    write_tables(book, "items", [
+        book.table(book.phase_words(report.items, "phase")),
+        book.table(report.review, book.words["item_review"]),
+        book.table(report.options, book.words["option_shares"])])

@@ -43,6 +43,12 @@ HEADERS_TH = {
     "alpha": "ค่าความเชื่อมั่น (alpha)", "error_ratio": "อัตราส่วน ความคลาดเคลื่อน (%)",
     "standard_error": "ความคลาดเคลื่อน มาตรฐาน", "pre_mean": "ค่าเฉลี่ย ก่อนอบรม",
     "post_mean": "ค่าเฉลี่ย หลังอบรม", "change": "การเปลี่ยนแปลง",
+    "fully_right_pre": "ตอบถูกเต็มคะแนน ก่อนอบรม", "fully_right_post": "ตอบถูกเต็มคะแนน หลังอบรม",
+    "too_easy": "ง่ายเกินไป ก่อนอบรม (≥ 90% ถูกเต็ม)", "not_learned": "ไม่ได้เรียนรู้ (ไม่เพิ่มขึ้น)",
+    "weak_discrimination": "อำนาจจำแนก ใกล้ศูนย์/ติดลบ", "unused_distractors": "ตัวลวง ที่ไม่มีใครเลือก",
+    "possible_wrong_key": "เฉลยอาจผิด (ตัวเลือกที่ กลุ่มครึ่งบนเลือกมากกว่า)",
+    "option": "ตัวเลือก", "keyed": "เฉลย", "share_pre": "ผู้เลือก ก่อนอบรม",
+    "share_post": "ผู้เลือก หลังอบรม", "share_stronger_half": "ผู้เลือก ในกลุ่มครึ่งบน",
 }
 #: The headline figures of the Summary sheet, in reading order, with labels (en, th).
 SUMMARY_LABELS = {
@@ -89,6 +95,9 @@ WORDS = {
         "small_group": "⚠ fewer than {n}: no g, tests or d_z",
         "small_person": "⚠ in a group of fewer than {n}",
         "phases": {"pre": "pre", "post": "post", "followup": "followup"},
+        "item_review": "Item review for the next version of the bank (True where a verdict "
+                       "applies)",
+        "option_shares": "Share choosing each option (Moodle's response analysis)",
     },
     "th": {
         "measure": "รายการ", "value": "ค่า", "by_level_group": "ตามประเภทตำแหน่ง",
@@ -103,6 +112,8 @@ WORDS = {
         "small_group": "⚠ น้อยกว่า {n} คน: ไม่คำนวณ g การทดสอบ และ d_z",
         "small_person": "⚠ อยู่ในกลุ่มน้อยกว่า {n} คน",
         "phases": {"pre": "ก่อนอบรม", "post": "หลังอบรม", "followup": "ติดตามผล"},
+        "item_review": "ทบทวนข้อสอบสำหรับคลังข้อสอบฉบับถัดไป (TRUE คือเข้าเกณฑ์นั้น)",
+        "option_shares": "สัดส่วนผู้เลือกแต่ละตัวเลือก ก่อนและหลังอบรม",
     },
 }
 CHART_TITLES = {
@@ -118,7 +129,8 @@ CHART_TITLES = {
     "item_facility": ("Item facility before and after", "ร้อยละตอบถูกรายข้อ ก่อนและหลังอบรม"),
 }
 
-SHARES = {"facility", "fully_right", "learned", "forgot", "kept", "never_knew"}
+SHARES = {"facility", "fully_right", "fully_right_pre", "fully_right_post", "share_pre",
+          "share_post", "share_stronger_half", "learned", "forgot", "kept", "never_knew"}
 COUNTS = {"n", "k", "n_paired", "n_pre", "n_post", "n_pre_only", "n_post_only",
           "n_excluded_from_g", "min_group_size"}
 ONE_DECIMAL = {"pre_mean_percent", "post_mean_percent", "mean_gain", "gain_ci_low",

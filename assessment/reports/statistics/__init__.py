@@ -23,6 +23,10 @@ the charts and the workbook):
 - reliability: phase, n, k, mean, median, sd, skewness, kurtosis, alpha,
   error_ratio, standard_error.
 - ratings: question_id, n_paired, pre_mean, post_mean, change.
+- options: question_id, option, keyed, share_pre, share_post, share_stronger_half
+  (Moodle's response analysis; see statistics/review.py).
+- review: one row per scored question with the verdicts for the bank's next version
+  (too_easy, not_learned, weak_discrimination, unused_distractors, possible_wrong_key).
 - not_paired: participant_id, employee_id, name, department, level, phase_taken
   ('pre' or 'post'), small_group.
 """
@@ -42,6 +46,7 @@ from assessment.reports.statistics.groups import (
 )
 from assessment.reports.statistics.items import item_table, marks_by_phase, reliability_table
 from assessment.reports.statistics.ratings import rating_table
+from assessment.reports.statistics.review import OPTION_COLUMNS, item_review, option_shares
 
 __all__ = ["GROUP_COLUMNS", "LearningReport", "build_report"]
 
@@ -59,16 +64,24 @@ class LearningReport:
     reliability: pd.DataFrame
     ratings: pd.DataFrame
     not_paired: pd.DataFrame
+    options: pd.DataFrame
+    review: pd.DataFrame
 
 
 def build_report(participants: pd.DataFrame, scores: pd.DataFrame, questions: pd.DataFrame,
-                 ratings: pd.DataFrame, min_group_size: int = 5) -> LearningReport:
-    """Every statistic of the report for one event (or one filtered part of it)."""
+                 ratings: pd.DataFrame, min_group_size: int = 5,
+                 choices: pd.DataFrame | None = None) -> LearningReport:
+    """Every statistic of the report for one event (or one filtered part of it).
+
+    `choices` (participant_id, phase, question_id, option) gives the option shares.
+    """
     scored = questions[questions["type"] != "rating"]
     marks = marks_by_phase(scores, scored)
     people = people_scores(participants, marks, scored["max_points"].astype(float),
                            min_group_size)
     reliability = reliability_table(marks)
+    items = item_table(marks, scored)
+    options = _options(choices, scored, marks)
     summary = everyone(people) | {
         "alpha_pre": _alpha_of(reliability, "pre"),
         "alpha_post": _alpha_of(reliability, "post"),
@@ -84,11 +97,20 @@ def build_report(participants: pd.DataFrame, scores: pd.DataFrame, questions: pd
         by_topic=by_topic(marks, scored, min_group_size),
         by_level_department=by_group(people, ["level", "department"], min_group_size),
         participants=people.drop(columns=["level_rank", "level_group_rank"], errors="ignore"),
-        items=item_table(marks, scored),
+        items=items,
         reliability=reliability,
         ratings=rating_table(ratings, questions),
         not_paired=_not_paired(people),
+        options=options,
+        review=item_review(items, options),
     )
+
+
+def _options(choices: pd.DataFrame | None, questions: pd.DataFrame,
+             marks: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    if choices is None or "options" not in questions.columns:
+        return pd.DataFrame(columns=OPTION_COLUMNS)
+    return option_shares(choices, questions, marks)
 
 
 def _alpha_of(reliability: pd.DataFrame, phase: str) -> float:
