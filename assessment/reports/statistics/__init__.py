@@ -27,6 +27,9 @@ the charts and the workbook):
   (Moodle's response analysis; see statistics/review.py).
 - review: one row per scored question with the verdicts for the bank's next version
   (too_easy, not_learned, weak_discrimination, unused_distractors, possible_wrong_key).
+- retention: None without follow-up answers, else a Retention (statistics/retention.py):
+  summary and tables by level group, level, department and topic of the people with
+  all three tests.
 - not_paired: participant_id, employee_id, name, department, level, phase_taken
   ('pre' or 'post'), small_group.
 """
@@ -46,6 +49,7 @@ from assessment.reports.statistics.groups import (
 )
 from assessment.reports.statistics.items import item_table, marks_by_phase, reliability_table
 from assessment.reports.statistics.ratings import rating_table
+from assessment.reports.statistics.retention import Retention, retention
 from assessment.reports.statistics.review import OPTION_COLUMNS, item_review, option_shares
 
 __all__ = ["GROUP_COLUMNS", "LearningReport", "build_report"]
@@ -66,6 +70,8 @@ class LearningReport:
     not_paired: pd.DataFrame
     options: pd.DataFrame
     review: pd.DataFrame
+    #: None when nobody took a follow-up test: the report then says nothing about it
+    retention: Retention | None = None
 
 
 def build_report(participants: pd.DataFrame, scores: pd.DataFrame, questions: pd.DataFrame,
@@ -103,6 +109,8 @@ def build_report(participants: pd.DataFrame, scores: pd.DataFrame, questions: pd
         not_paired=_not_paired(people),
         options=options,
         review=item_review(items, options),
+        retention=retention(participants, marks | marks_by_phase(scores, scored, ("followup",)),
+                            scored, min_group_size),
     )
 
 

@@ -23,15 +23,16 @@ PERSON_COLUMNS = ["participant_id", "employee_id", "name", "department", "level"
 
 def percent_by_phase(marks: dict[str, pd.DataFrame], maxima: pd.Series,
                      questions: list | None = None) -> pd.DataFrame:
-    """Percent of the maximum per participant (rows) and phase (columns pre, post),
-    over all scored questions or only `questions`."""
+    """Percent of the maximum per participant (rows) and phase (columns pre, post, then
+    any other phase in `marks`), over all scored questions or only `questions`."""
     columns = {}
     for phase, matrix in marks.items():
         chosen = matrix.columns if questions is None else matrix.columns.intersection(questions)
         most = float(maxima.reindex(chosen).sum())
         with np.errstate(divide="ignore", invalid="ignore"):
             columns[phase] = 100 * matrix[chosen].sum(axis=1) / most
-    return pd.DataFrame(columns).reindex(columns=["pre", "post"])
+    later = [phase for phase in marks if phase not in ("pre", "post")]  # the follow-up
+    return pd.DataFrame(columns).reindex(columns=["pre", "post", *later])
 
 
 def people_scores(participants: pd.DataFrame, marks: dict[str, pd.DataFrame],

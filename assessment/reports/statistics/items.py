@@ -22,14 +22,15 @@ RELIABILITY_COLUMNS = ["phase", "n", "k", "mean", "median", "sd", "skewness", "k
 PHASES = ("pre", "post")
 
 
-def marks_by_phase(scores: pd.DataFrame, questions: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def marks_by_phase(scores: pd.DataFrame, questions: pd.DataFrame,
+                   phases: tuple[str, ...] = PHASES) -> dict[str, pd.DataFrame]:
     """Points per participant (rows) and scored question (columns, bank order), per phase.
 
     A question missing from an attempt counts 0, as an unanswered question does.
     """
     present = set(scores["question_id"].unique())
     columns = [q for q in questions.sort_values("position").index if q in present]
-    return {phase: _matrix(scores[scores["phase"] == phase], columns) for phase in PHASES}
+    return {phase: _matrix(scores[scores["phase"] == phase], columns) for phase in phases}
 
 
 def _matrix(one_phase: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
