@@ -43,6 +43,7 @@ from assessment.reports.chart_layout import (
 from assessment.reports.chart_words import WORDS
 from assessment.reports.fonts import chart_font_settings
 from assessment.reports.gain_charts import gain_by_department, gain_by_level, gain_by_level_group
+from assessment.reports.retention_chart import retention
 from assessment.reports.statistics.items import CEILING_FULLY_RIGHT
 
 FORMATS = ("png", "svg")
@@ -63,7 +64,8 @@ def all_charts(report, lang: str = "th", fmt: str = "png") -> dict[str, bytes]:
         raise ValueError(f"chart format must be one of {FORMATS}, not {fmt!r}")
     words = WORDS["th" if lang == "th" else "en"]
     with _DRAWING, mpl.rc_context(STYLE | chart_font_settings()):
-        return {name: image_bytes(draw(report, words), fmt) for name, draw in CHARTS.items()}
+        return {name: image_bytes(draw(report, words), fmt) for name, draw in CHARTS.items()
+                if name != "retention" or getattr(report, "retention", None) is not None}
 
 
 def image_bytes(figure: Figure, fmt: str) -> bytes:
@@ -314,4 +316,5 @@ CHARTS = {
     "distribution": distribution,
     "by_topic": by_topic,
     "item_facility": item_facility,
+    "retention": retention,  # only when someone took the follow-up test
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
@@ -67,3 +68,42 @@ def test_no_follow_up_answers_no_retention():
     report = build_report(frames.participants(people), frames.scores(points, QUESTIONS),
                           QUESTIONS, frames.no_ratings())
     assert report.retention is None
+
+
+def seminar_with_followup(people: int = 60):
+    """The chart tests' simulated seminar, with a follow-up where some post answers were lost."""
+    from tests.reports.test_charts import event_frames
+
+    participants, scores, questions, ratings = event_frames(people, ["สำนักปลัดเทศบาล",
+                                                                     "สำนักการคลัง"], seed=5)
+    rng = np.random.default_rng(5)
+    post = scores[scores["phase"] == "post"]
+    kept = post[post["participant_id"] % 7 != 0]  # a few never took the follow-up
+    forgot = rng.random(len(kept)) < 0.25
+    followup = kept.assign(phase="followup", points=np.where(forgot, 0.0, kept["points"]))
+    participants["level_group"] = participants["level"].str.split(" ").str[0]
+    return build_report(participants, pd.concat([scores, followup]), questions, ratings)
+
+
+def test_retention_chart_draws_the_three_means_in_thai_and_english():
+    from assessment.reports import charts
+    from tests.reports.test_charts import save
+
+    report = seminar_with_followup()
+    people = report.retention.people
+    for lang in ("th", "en"):
+        images = charts.all_charts(report, lang=lang, fmt="png")
+        assert images["retention"].startswith(b"\x89PNG")
+        save(images, f"retention-{lang}")
+    with charts.mpl.rc_context(charts.STYLE | charts.chart_font_settings()):
+        figure = charts.retention(report, charts.WORDS["en"])
+    everyone = figure.axes[0].containers[0].lines[0]
+    assert list(everyone.get_ydata()) == pytest.approx(
+        [people[phase].mean() for phase in ("pre", "post", "followup")])
+
+
+def test_no_follow_up_no_retention_chart():
+    from assessment.reports import charts
+    from tests.reports.test_charts import seminar_report
+
+    assert "retention" not in charts.all_charts(seminar_report(30), fmt="svg")
