@@ -96,6 +96,7 @@ def _inches(text, renderer) -> tuple[float, float]:
 def no_data(title: str, message: str) -> Figure:
     """A chart that says there is nothing to show yet."""
     figure = new_figure(2.4)
+    FigureCanvasAgg(figure)  # drawn and measured like every other chart
     figure.text(0.5, 0.42, message, ha="center", va="center", fontsize=16, color=MUTED)
     figure.text(EDGE / WIDTH, 1 - EDGE / 2.4, title, fontsize=TITLE_SIZE, fontweight="bold",
                 va="top")
