@@ -45,11 +45,22 @@ def build_workbook(report, responses: pd.DataFrame, scores_wide: pd.DataFrame,
                     int(report.summary.get("min_group_size", 5)), identities)
         write_summary(book, report, event_title, event_date)
         write_report_tables(book, report)
+        if getattr(report, "retention", None) is not None:
+            write_retention(book, report.retention)
         write_answers(book, "responses", responses)
         write_answers(book, "scores", scores_wide)
         write_tables(book, "not_paired", [book.people(report.not_paired)], frozen_columns=2)
         write_charts(book, charts)
     return output.getvalue()
+
+
+def write_retention(book: Book, retention) -> None:
+    """Follow-up against post-test: everyone, then by level group, level, department, topic."""
+    titles = book.words["retention_by"]
+    everyone = book.table(pd.DataFrame([{"group": book.words["retention_everyone"]}
+                                        | retention.summary]))
+    write_tables(book, "retention", [everyone] + [
+        book.table(getattr(retention, f"by_{key}"), titles[key]) for key in titles])
 
 
 def write_report_tables(book: Book, report) -> None:

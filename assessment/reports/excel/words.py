@@ -7,11 +7,11 @@ SHEETS = {
         ["summary", "by_level", "by_department", "by_topic", "participants", "items",
          "responses", "scores", "not_paired", "charts"],
         ["Summary", "By level", "By department", "By topic", "Participants", "Items",
-         "Responses", "Scores", "Not paired", "Charts"], strict=True)),
+         "Responses", "Scores", "Not paired", "Charts"], strict=True)) | {"retention": "Retention"},
     "th": {"summary": "สรุป", "by_level": "ตามระดับ", "by_department": "ตามหน่วยงาน",
            "by_topic": "ตามหัวข้อ", "participants": "ผู้เข้าร่วม", "items": "รายข้อ",
            "responses": "คำตอบ", "scores": "คะแนน", "not_paired": "ไม่ครบคู่",
-           "charts": "แผนภูมิ"},
+           "charts": "แผนภูมิ", "retention": "ติดตามผล"},
 }
 #: Thai column headers; English headers are the column names themselves, for machines.
 #: A space marks where a long header may wrap (Excel breaks lines at spaces).
@@ -47,6 +47,11 @@ HEADERS_TH = {
     "too_easy": "ง่ายเกินไป ก่อนอบรม (≥ 90% ถูกเต็ม)", "not_learned": "ไม่ได้เรียนรู้ (ไม่เพิ่มขึ้น)",
     "weak_discrimination": "อำนาจจำแนก ใกล้ศูนย์/ติดลบ", "unused_distractors": "ตัวลวง ที่ไม่มีใครเลือก",
     "possible_wrong_key": "เฉลยอาจผิด (ตัวเลือกที่ กลุ่มครึ่งบนเลือกมากกว่า)",
+    "group": "กลุ่ม", "n_all_three": "จำนวนที่ทำครบ ทั้งสามครั้ง",
+    "followup_mean_percent": "คะแนนเฉลี่ย ติดตามผล (%)",
+    "gain_kept": "สัดส่วนคะแนน ที่เพิ่มขึ้นซึ่ง ยังคงอยู่", "change_since_post": "เปลี่ยนจาก หลังอบรม (จุด %)",
+    "change_ci_low": "เปลี่ยนจากหลังอบรม ช่วงเชื่อมั่น 95% ต่ำ",
+    "change_ci_high": "เปลี่ยนจากหลังอบรม ช่วงเชื่อมั่น 95% สูง",
     "option": "ตัวเลือก", "keyed": "เฉลย", "share_pre": "ผู้เลือก ก่อนอบรม",
     "share_post": "ผู้เลือก หลังอบรม", "share_stronger_half": "ผู้เลือก ในกลุ่มครึ่งบน",
 }
@@ -98,6 +103,9 @@ WORDS = {
         "item_review": "Item review for the next version of the bank (True where a verdict "
                        "applies)",
         "option_shares": "Share choosing each option (Moodle's response analysis)",
+        "retention_everyone": "Everyone who took all three tests (follow-up against post-test)",
+        "retention_by": {"level_group": "By level group", "level": "By staff level",
+                         "department": "By department", "topic": "By topic"},
     },
     "th": {
         "measure": "รายการ", "value": "ค่า", "by_level_group": "ตามประเภทตำแหน่ง",
@@ -114,6 +122,9 @@ WORDS = {
         "phases": {"pre": "ก่อนอบรม", "post": "หลังอบรม", "followup": "ติดตามผล"},
         "item_review": "ทบทวนข้อสอบสำหรับคลังข้อสอบฉบับถัดไป (TRUE คือเข้าเกณฑ์นั้น)",
         "option_shares": "สัดส่วนผู้เลือกแต่ละตัวเลือก ก่อนและหลังอบรม",
+        "retention_everyone": "ทุกคนที่ทำแบบทดสอบครบทั้งสามครั้ง (ติดตามผลเทียบกับหลังอบรม)",
+        "retention_by": {"level_group": "ตามประเภทตำแหน่ง", "level": "ตามระดับตำแหน่ง",
+                         "department": "ตามหน่วยงาน", "topic": "ตามหัวข้อ"},
     },
 }
 CHART_TITLES = {
@@ -126,15 +137,19 @@ CHART_TITLES = {
     "participant_change": ("Each participant's change", "การเปลี่ยนแปลงคะแนนรายบุคคล"),
     "distribution": ("Score distributions", "การกระจายของคะแนน"),
     "by_topic": ("Gain by topic", "คะแนนที่เพิ่มขึ้น ตามหัวข้อ"),
+    "retention": ("Mean score before, after and at the follow-up",
+                  "คะแนนเฉลี่ยก่อน หลังอบรม และเมื่อติดตามผล"),
     "item_facility": ("Item facility before and after", "ร้อยละตอบถูกรายข้อ ก่อนและหลังอบรม"),
 }
 
 SHARES = {"facility", "fully_right", "fully_right_pre", "fully_right_post", "share_pre",
-          "share_post", "share_stronger_half", "learned", "forgot", "kept", "never_knew"}
-COUNTS = {"n", "k", "n_paired", "n_pre", "n_post", "n_pre_only", "n_post_only",
+          "share_post", "share_stronger_half", "gain_kept", "learned", "forgot", "kept",
+          "never_knew"}
+COUNTS = {"n_all_three", "n", "k", "n_paired", "n_pre", "n_post", "n_pre_only", "n_post_only",
           "n_excluded_from_g", "min_group_size"}
-ONE_DECIMAL = {"pre_mean_percent", "post_mean_percent", "mean_gain", "gain_ci_low",
-               "gain_ci_high", "pre_percent",
+ONE_DECIMAL = {"followup_mean_percent", "change_since_post", "change_ci_low",
+               "change_ci_high", "pre_mean_percent", "post_mean_percent", "mean_gain",
+               "gain_ci_low", "gain_ci_high", "pre_percent",
                "post_percent", "gain", "discrimination_index", "discriminative_efficiency",
                "effective_weight", "error_ratio"}
 TWO_DECIMALS = {"g_of_averages", "mean_of_g", "normalized_gain", "d_z", "d_z_ci_low",
