@@ -115,11 +115,19 @@ def _options_and_key(question) -> dict:
 def choices_frame(attempts, answers, questions) -> pd.DataFrame:
     """One row per option chosen in a submitted attempt (single, multiple, true/false)."""
     with_options = questions.index[questions["options"].map(len) > 0]
-    chosen = answers[answers["question_id"].isin(with_options)].merge(attempts, on="attempt_id")
-    options = answer_texts(chosen["value"]).fillna("").astype(str).str.split(";")
-    frame = chosen.assign(option=options).explode("option")
-    frame = frame[frame["option"].astype(str) != ""]
-    return frame[["participant_id", "phase", "question_id", "option"]].reset_index(drop=True)
+    chosen = answers[answers["question_id"].isin(with_options)]
+    by_attempt = attempts.set_index("attempt_id")
+    texts = answer_texts(chosen["value"]).fillna("").astype(str)
+    frame = pd.DataFrame({
+        "participant_id": chosen["attempt_id"].map(by_attempt["participant_id"]).to_numpy(),
+        "phase": chosen["attempt_id"].map(by_attempt["phase"]).to_numpy(),
+        "question_id": chosen["question_id"].to_numpy(), "option": texts.to_numpy()})
+    several = frame["option"].str.contains(";", regex=False)
+    if several.any():  # multiple-answer questions: one row per option chosen
+        split = frame[several].assign(option=frame.loc[several, "option"].str.split(";"))
+        frame = pd.concat([frame[~several], split.explode("option")], ignore_index=True)
+    frame = frame[(frame["option"] != "") & frame["phase"].notna()]
+    return frame.reset_index(drop=True)
 
 
 def scores_frame(attempts, answers, questions) -> pd.DataFrame:

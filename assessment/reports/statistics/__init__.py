@@ -82,7 +82,8 @@ def build_report(participants: pd.DataFrame, scores: pd.DataFrame, questions: pd
     `choices` (participant_id, phase, question_id, option) gives the option shares.
     """
     scored = questions[questions["type"] != "rating"]
-    marks = marks_by_phase(scores, scored)
+    every_phase = marks_by_phase(scores, scored, ("pre", "post", "followup"))
+    marks = {phase: every_phase[phase] for phase in ("pre", "post")}
     people = people_scores(participants, marks, scored["max_points"].astype(float),
                            min_group_size)
     reliability = reliability_table(marks)
@@ -109,8 +110,7 @@ def build_report(participants: pd.DataFrame, scores: pd.DataFrame, questions: pd
         not_paired=_not_paired(people),
         options=options,
         review=item_review(items, options),
-        retention=retention(participants, marks | marks_by_phase(scores, scored, ("followup",)),
-                            scored, min_group_size),
+        retention=retention(participants, every_phase, scored, min_group_size),
     )
 
 

@@ -42,51 +42,53 @@ def option_shares(choices: pd.DataFrame, questions: pd.DataFrame,
     table = pd.DataFrame(rows, columns=OPTION_COLUMNS[:3])
     if table.empty:
         return pd.DataFrame(columns=OPTION_COLUMNS)
-    for phase in ("pre", "post"):
-        takers = marks[phase].index
-        table[f"share_{phase}"] = _shares(choices[choices["phase"] == phase], takers, table)
-    strong = _stronger_half(marks)
-    table["share_stronger_half"] = _stronger_shares(choices, strong, table)
+    columns = marks["pre"].columns  # every scored question, as in each test's matrix
+    question = columns.get_indexer(choices["question_id"])
+    row = _option_rows(question, choices["option"], table, columns)
+    phase_of = pd.Index(["pre", "post"]).get_indexer(choices["phase"])
+    participant = choices["participant_id"].to_numpy()
+    strong_count, strong_people = np.zeros(len(table)), np.zeros(len(table))
+    for code, phase in enumerate(("pre", "post")):
+        matrix = marks[phase]
+        chosen = (phase_of == code) & (row >= 0)
+        counts = np.bincount(row[chosen], minlength=len(table))
+        table[f"share_{phase}"] = counts / len(matrix) if len(matrix) else np.nan
+        if len(matrix):
+            strong = _stronger_half(matrix)
+            person = matrix.index.get_indexer(participant[chosen])
+            known = person >= 0
+            in_half = strong[person[known], question[chosen][known]]
+            strong_count += np.bincount(row[chosen][known][in_half], minlength=len(table))
+            column = pd.Series(strong.sum(axis=0), index=matrix.columns)
+            strong_people += table["question_id"].map(column).fillna(0).to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table["share_stronger_half"] = np.where(strong_people > 0,
+                                                strong_count / strong_people, np.nan)
     return table[OPTION_COLUMNS]
 
 
-def _shares(chosen: pd.DataFrame, takers: pd.Index, table: pd.DataFrame) -> pd.Series:
-    """Share of `takers` who chose each option of `table`; NaN when nobody took the test."""
-    if len(takers) == 0:
-        return pd.Series(np.nan, index=table.index)
-    chosen = chosen[chosen["participant_id"].isin(takers)]
-    counts = chosen.drop_duplicates().groupby(["question_id", "option"]).size()
-    keys = pd.MultiIndex.from_frame(table[["question_id", "option"]])
-    return pd.Series(counts.reindex(keys, fill_value=0).to_numpy() / len(takers),
-                     index=table.index)
+def _option_rows(question: np.ndarray, option: pd.Series, table: pd.DataFrame,
+                 columns: pd.Index) -> np.ndarray:
+    """Each choice's row in `table` (-1 for an option the bank does not have), from its
+    question's position in `columns`."""
+    names = pd.Index(table["option"].unique())
+    chosen = names.get_indexer(option)
+    width = len(names)
+    lookup = np.full(len(columns) * width, -1)
+    option_code = names.get_indexer(table["option"])
+    position = columns.get_indexer(table["question_id"])
+    answered = position >= 0  # a question nobody was asked has no column
+    lookup[position[answered] * width + option_code[answered]] = np.flatnonzero(answered)
+    known = (question >= 0) & (chosen >= 0)
+    cell = np.where(known, question.astype(np.int64) * width + chosen, 0)
+    return np.where(known, lookup[cell], -1)
 
 
-def _stronger_half(marks: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Per test, True where a person's rest score on a question is at or above its median."""
-    halves = {}
-    for phase, matrix in marks.items():
-        if matrix.empty:
-            continue
-        rest = matrix.sum(axis=1).to_numpy()[:, None] - matrix.to_numpy()
-        halves[phase] = pd.DataFrame(rest >= np.median(rest, axis=0), index=matrix.index,
-                                     columns=matrix.columns)
-    return halves
-
-
-def _stronger_shares(choices: pd.DataFrame, halves: dict[str, pd.DataFrame],
-                     table: pd.DataFrame) -> pd.Series:
-    counts = pd.Series(0.0, index=table.index)
-    people = pd.Series(0.0, index=table.index)
-    for phase, strong in halves.items():
-        long = strong.stack().rename("strong").rename_axis(["participant_id", "question_id"])
-        chosen = choices[choices["phase"] == phase].join(long, on=["participant_id",
-                                                                   "question_id"])
-        chosen = chosen[chosen["strong"].fillna(False).astype(bool)].drop_duplicates()
-        found = chosen.groupby(["question_id", "option"]).size()
-        keys = pd.MultiIndex.from_frame(table[["question_id", "option"]])
-        counts += found.reindex(keys, fill_value=0).to_numpy()
-        people += table["question_id"].map(strong.sum(axis=0)).fillna(0).to_numpy()
-    return (counts / people.where(people > 0)).astype(float)
+def _stronger_half(matrix: pd.DataFrame) -> np.ndarray:
+    """True where a person's rest score on a question is at or above that question's median."""
+    marks = matrix.to_numpy()
+    rest = marks.sum(axis=1)[:, None] - marks
+    return rest >= np.median(rest, axis=0)
 
 
 def item_review(items: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
