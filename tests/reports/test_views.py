@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from assessment.demo import create_demo_event
 from assessment.organisation.lists import seed_defaults
 from tests.helpers_staff import login
+from tests.reports.events import event_with_followup
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -196,38 +197,10 @@ def test_bank_version_page_reviews_the_items_of_every_event_that_used_it(app, de
     assert 'class="item-review"' in review and 'class="option-shares"' in review
 
 
-def _event_with_followup(bank_version, people: int = 6):
-    """Six people take all three tests through the participants' own code; answers vary."""
-    from datetime import date
-
-    from assessment.banks.operations import bank_of
-    from assessment.events.operations import create_event, open_phase
-    from assessment.extensions import db
-    from assessment.organisation.models import Department, StaffLevel
-    from assessment.quizzes import operations as ops
-
-    event = create_event(bank_version, "ติดตามผลสามเดือน", date(2020, 4, 16),
-                         ("pre", "post", "followup"))
-    department = db.session.scalars(db.select(Department)).first()
-    level = db.session.scalars(db.select(StaffLevel)).first()
-    singles = [q for q in bank_of(bank_version).questions if q.type == "single"]
-    for step, kind in enumerate(("pre", "post", "followup")):
-        phase = open_phase(event, kind)
-        for person in range(people):
-            participant = ops.identify_by_name(event, f"คนที่ {person}", department.code,
-                                               level.code)
-            attempt = ops.start_attempt(participant, phase)
-            ops.save_answers(attempt, {q.id: q.options[(person + step * i) % len(q.options)].id
-                                       for i, q in enumerate(singles)})
-            ops.submit_attempt(attempt)
-        db.session.commit()
-    return event
-
-
 def test_retention_section_chart_and_sheet_only_with_follow_up_answers(app, hr, demo,
                                                                        bank_version):
     assert 'id="retention"' not in hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
-    event = _event_with_followup(bank_version)
+    event = event_with_followup(bank_version)
     html = hr.get(f"/staff/reports/{event.code}").get_data(as_text=True)
     section = html[html.index('id="retention"'):html.index('id="item-review"')]
     assert "ความรู้ที่คงอยู่: แบบทดสอบติดตามผล" in section
