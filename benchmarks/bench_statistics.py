@@ -106,12 +106,13 @@ def measure(event, bank) -> dict:
     people = data.participants_frame(raw["participants"], names("th"))
     scores = data.scores_frame(raw["attempts"], raw["answers"], questions)
     ratings = data.ratings_frame(raw["attempts"], raw["answers"], questions)
+    choices = data.choices_frame(raw["attempts"], raw["answers"], questions)
     frames_seconds = time.perf_counter() - started
     if PROFILE:
-        cProfile.runctx("build_report(people, scores, questions, ratings)", globals(), locals(),
-                        sort="cumtime")
+        cProfile.runctx("build_report(people, scores, questions, ratings, choices=choices)",
+                        globals(), locals(), sort="cumtime")
     started = time.perf_counter()
-    build_report(people, scores, questions, ratings)
+    build_report(people, scores, questions, ratings, choices=choices)
     statistics_seconds = time.perf_counter() - started
     work = frames_seconds + statistics_seconds
     return {"answers": len(raw["answers"]), "read_seconds": read_seconds,
@@ -131,7 +132,7 @@ def write_results(figures: dict, people: int, questions: int) -> None:
         f"| answers read | {figures['answers']:,} |\n"
         f"| read the rows (the report's 3 queries, pandas.read_sql) | "
         f"{figures['read_seconds']:.2f} s |\n"
-        f"| shape them into frames (scores grid, ratings, names) | "
+        f"| shape them into frames (scores grid, ratings, options chosen, names) | "
         f"{figures['frames_seconds']:.2f} s |\n"
         f"| every statistic (build_report) | {figures['statistics_seconds']:.2f} s |\n"
         f"| ratio (frames + statistics) / read (goal ≤ 1.5) | {figures['ratio']:.2f} "

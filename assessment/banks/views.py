@@ -28,6 +28,7 @@ from assessment.banks.review import (
     stored_text,
 )
 from assessment.banks.validation import check_bank_text
+from assessment.i18n import current_language
 
 bp = Blueprint("banks_views", __name__, url_prefix="/staff/banks")
 
@@ -122,10 +123,18 @@ def version_page(bank_key, number):
     version = _stored(bank_key, number)
     bank = bank_of(version)
     warnings = check_bank_text(version.source, version.filename, warnings=True).warnings
+    events = events_using(version)
     return render_template("banks/version.html", version=version, bank=bank,
                            previews=question_previews(bank), type_labels=TYPE_LABELS,
-                           events=events_using(version),
+                           events=events, reviews=_item_reviews(events),
                            warning_lines=_lines_with(version.source, warnings))
+
+
+def _item_reviews(events) -> list:
+    """Each event's item review of this version: what to keep, fix or drop next time."""
+    from assessment.reports.service import event_report  # pandas/scipy: load when needed
+
+    return [(event, event_report(event, current_language()).report) for event in events]
 
 
 @bp.route("/<bank_key>/v<int:number>/source.yaml")

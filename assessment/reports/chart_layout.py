@@ -11,6 +11,7 @@ import textwrap
 import unicodedata
 
 import numpy as np
+import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import ScaledTranslation
@@ -95,6 +96,7 @@ def _inches(text, renderer) -> tuple[float, float]:
 def no_data(title: str, message: str) -> Figure:
     """A chart that says there is nothing to show yet."""
     figure = new_figure(2.4)
+    FigureCanvasAgg(figure)  # drawn and measured like every other chart
     figure.text(0.5, 0.42, message, ha="center", va="center", fontsize=16, color=MUTED)
     figure.text(EDGE / WIDTH, 1 - EDGE / 2.4, title, fontsize=TITLE_SIZE, fontweight="bold",
                 va="top")
@@ -126,6 +128,23 @@ def rows_top_down(axes, names: list[str]) -> np.ndarray:
     for row, name in zip(y, names, strict=True):
         axes.text(0, row, name, transform=beside, ha="right", va="center", fontsize=NAME_SIZE)
     return y
+
+
+def row_height(rows: int) -> float:
+    """Inches per group row: twenty-five departments must still fit a printed page."""
+    return 0.44 if rows <= 12 else 0.36
+
+
+def group_label(name, row, words: dict) -> str:
+    """A group's name and paired n, marked ⚠ when the group is under the minimum size."""
+    shown = words["not_stated"] if pd.isna(name) else wrapped(str(name))
+    mark = " ⚠" if row["small_group"] else ""
+    return words["group_n"].format(name=shown, n=int(row["n_paired"])) + mark
+
+
+def note_lines(*sentences: str, width: int = 100) -> str:
+    """The note under a chart: each sentence on its own lines, wrapped at spaces."""
+    return "\n".join(textwrap.fill(s, width, break_long_words=False) for s in sentences)
 
 
 def wrapped(name: str, width: int = 34) -> str:

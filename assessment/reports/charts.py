@@ -31,15 +31,20 @@ from assessment.reports.chart_layout import (
     STYLE,
     UP,
     finish,
+    group_label,
     new_figure,
     no_data,
+    note_lines,
     percent_scale,
+    row_height,
     rows_top_down,
     wrapped,
 )
 from assessment.reports.chart_words import WORDS
 from assessment.reports.fonts import chart_font_settings
-from assessment.reports.statistics.items import CEILING_FACILITY
+from assessment.reports.gain_charts import gain_by_department, gain_by_level, gain_by_level_group
+from assessment.reports.retention_chart import retention
+from assessment.reports.statistics.items import CEILING_FULLY_RIGHT
 
 FORMATS = ("png", "svg")
 SAVE_OPTIONS = {
@@ -59,7 +64,8 @@ def all_charts(report, lang: str = "th", fmt: str = "png") -> dict[str, bytes]:
         raise ValueError(f"chart format must be one of {FORMATS}, not {fmt!r}")
     words = WORDS["th" if lang == "th" else "en"]
     with _DRAWING, mpl.rc_context(STYLE | chart_font_settings()):
-        return {name: image_bytes(draw(report, words), fmt) for name, draw in CHARTS.items()}
+        return {name: image_bytes(draw(report, words), fmt) for name, draw in CHARTS.items()
+                if name != "retention" or getattr(report, "retention", None) is not None}
 
 
 def image_bytes(figure: Figure, fmt: str) -> bytes:
@@ -105,20 +111,16 @@ def group_chart(report, table: pd.DataFrame, column: str, words: dict) -> Figure
     intervals = mean_intervals(report.participants, column).reindex(table[column])
     figure = new_figure()
     axes = figure.add_subplot()
-    y = rows_top_down(axes, [_group_label(row[column], row, words)
+    y = rows_top_down(axes, [group_label(row[column], row, words)
                              for _, row in table.iterrows()])
     for phase, offset, colour in (("pre", -0.2, PRE), ("post", 0.2, POST)):
         _bars(axes, y + offset, table, intervals, phase, colour)
     percent_scale(axes.xaxis, words["mean_score"], room=12)
     legend = _group_legend(words, _small_size(report), table["small_group"].any())
-    note = words["paired_only"].format(n=int(table["n_paired"].sum()))
-    finish(figure, axes, title, note, legend, plot_height=_row_height(len(table)) * len(table))
+    note = note_lines(words["phase_bars"], words["paired_only"].format(
+        n=int(table["n_paired"].sum())))
+    finish(figure, axes, title, note, legend, plot_height=row_height(len(table)) * len(table))
     return figure
-
-
-def _row_height(rows: int) -> float:
-    # Twenty-five departments must still fit a printed page.
-    return 0.44 if rows <= 12 else 0.36
 
 
 def _bars(axes, y, table: pd.DataFrame, intervals: pd.DataFrame, phase: str, colour: str):
@@ -135,12 +137,6 @@ def _bars(axes, y, table: pd.DataFrame, intervals: pd.DataFrame, phase: str, col
                   capsize=2.5)
     for end, mean, row in zip(np.where(known, high, means), means, y, strict=True):
         axes.text(end + 1.2, row, f"{mean:.0f}", va="center", fontsize=8, color=MUTED)
-
-
-def _group_label(name, row, words: dict) -> str:
-    shown = words["not_stated"] if pd.isna(name) else wrapped(str(name))
-    mark = " ⚠" if row["small_group"] else ""
-    return words["group_n"].format(name=shown, n=int(row["n_paired"])) + mark
 
 
 def _group_legend(words: dict, small_size: int, any_small: bool) -> list:
@@ -256,12 +252,13 @@ def _gain_column(axes, gains: np.ndarray, heading: str) -> None:
 
 
 def item_facility(report, words: dict) -> Figure:
-    """Share right per question before and after, by topic; questions known before marked."""
+    """Share fully right per question before and after, by topic; questions known before
+    marked (the same share the ceiling flag uses)."""
     title = words["item_facility"]
     items = report.items
     if items.empty:
         return no_data(title, words["no_data"])
-    facility = items.pivot_table(index="question_id", columns="phase", values="facility",
+    facility = items.pivot_table(index="question_id", columns="phase", values="fully_right",
                                  sort=False).reindex(columns=["pre", "post"]) * 100
     ceiling = items.groupby("question_id", sort=False)["ceiling"].any().reindex(facility.index)
     topics = items.drop_duplicates("question_id").set_index("question_id")["topic"]
@@ -273,7 +270,7 @@ def item_facility(report, words: dict) -> Figure:
     _dumbbell(axes, facility["pre"], facility["post"], size=34)
     _topic_blocks(axes, topics.reindex(facility.index))
     percent_scale(axes.xaxis, words["share_right"])
-    share = words["ceiling"].format(share=CEILING_FACILITY)
+    share = words["ceiling"].format(share=CEILING_FULLY_RIGHT)
     known = [Patch(color=CEILING, label=share)] if ceiling.any() else []
     legend = [*_dot_handles(words), *known]
     finish(figure, axes, title, words["everyone"], legend, plot_height=0.26 * len(facility))
@@ -310,10 +307,14 @@ def _small_size(report) -> int:
 
 
 CHARTS = {
+    "gain_by_level_group": gain_by_level_group,
+    "gain_by_department": gain_by_department,
+    "gain_by_level": gain_by_level,
     "by_level": by_level,
     "by_department": by_department,
     "participant_change": participant_change,
     "distribution": distribution,
     "by_topic": by_topic,
     "item_facility": item_facility,
+    "retention": retention,  # only when someone took the follow-up test
 }

@@ -43,6 +43,8 @@ class EventData:
     ratings: pd.DataFrame
     answers: pd.DataFrame
     attempts: pd.DataFrame
+    #: participant_id, phase, question_id, option: one row per option chosen
+    choices: pd.DataFrame | None = None
 
 
 def _read(sql, event_id: int) -> pd.DataFrame:
@@ -73,6 +75,7 @@ def read_event(event_id: int, bank: Bank, names: dict, lang: str) -> EventData:
         ratings=ratings_frame(attempts, answers, questions),
         answers=answers,
         attempts=attempts,
+        choices=choices_frame(attempts, answers, questions),
     )
 
 
@@ -93,11 +96,38 @@ def participants_frame(raw: pd.DataFrame, names: dict) -> pd.DataFrame:
 
 
 def questions_frame(bank: Bank, lang: str) -> pd.DataFrame:
-    """Questions indexed by id: topic title, type, max points, position in the bank."""
+    """Questions indexed by id: topic title, type, max points, position in the bank, and
+    the option ids and keyed option ids of questions with options (true/false: true, false)."""
     topics = {topic.id: localized(topic.title, lang) for topic in bank.topics}
     rows = [{"question_id": q.id, "topic": topics.get(q.topic, q.topic), "type": q.type,
-             "max_points": q.max_points, "position": i} for i, q in enumerate(bank.questions)]
+             "max_points": q.max_points, "position": i, **_options_and_key(q)}
+            for i, q in enumerate(bank.questions)]
     return pd.DataFrame(rows).set_index("question_id")
+
+
+def _options_and_key(question) -> dict:
+    if question.type == "true_false":
+        return {"options": ("true", "false"), "key": (_as_cell(json.dumps(question.answer)),)}
+    return {"options": tuple(o.id for o in question.options),
+            "key": tuple(o.id for o in question.options if o.correct)}
+
+
+def choices_frame(attempts, answers, questions) -> pd.DataFrame:
+    """One row per option chosen in a submitted attempt (single, multiple, true/false)."""
+    with_options = questions.index[questions["options"].map(len) > 0]
+    chosen = answers[answers["question_id"].isin(with_options)]
+    by_attempt = attempts.set_index("attempt_id")
+    texts = answer_texts(chosen["value"]).fillna("").astype(str)
+    frame = pd.DataFrame({
+        "participant_id": chosen["attempt_id"].map(by_attempt["participant_id"]).to_numpy(),
+        "phase": chosen["attempt_id"].map(by_attempt["phase"]).to_numpy(),
+        "question_id": chosen["question_id"].to_numpy(), "option": texts.to_numpy()})
+    several = frame["option"].str.contains(";", regex=False)
+    if several.any():  # multiple-answer questions: one row per option chosen
+        split = frame[several].assign(option=frame.loc[several, "option"].str.split(";"))
+        frame = pd.concat([frame[~several], split.explode("option")], ignore_index=True)
+    frame = frame[(frame["option"] != "") & frame["phase"].notna()]
+    return frame.reset_index(drop=True)
 
 
 def scores_frame(attempts, answers, questions) -> pd.DataFrame:

@@ -55,7 +55,8 @@ def event_report(event: Event, lang: str = "th", filters: Filters | None = None)
     if filters and filters.active:
         data = _filtered(data, filters)
     report = build_report(data.participants, data.scores, data.questions, data.ratings,
-                          min_group_size=current_app.config["MIN_GROUP_SIZE"])
+                          min_group_size=current_app.config["MIN_GROUP_SIZE"],
+                          choices=data.choices)
     return EventReport(event, data, report, lang, filters or Filters())
 
 
@@ -75,6 +76,7 @@ def _filtered(data: EventData, filters: Filters) -> EventData:
         ratings=data.ratings[data.ratings["participant_id"].isin(ids)],
         answers=data.answers[data.answers["attempt_id"].isin(attempts["attempt_id"])],
         attempts=attempts,
+        choices=data.choices[data.choices["participant_id"].isin(ids)],
     )
 
 

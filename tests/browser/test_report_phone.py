@@ -51,7 +51,7 @@ def test_report_on_a_phone_in_thai_with_every_chart(live_server, page, demo_code
     for image in page.locator("img.chart").all():
         image.scroll_into_view_if_needed()
     page.wait_for_function(f"() => ({IMAGES_LOADED})().length === 0", timeout=60_000)
-    assert page.locator("img.chart").count() == 6
+    assert page.locator("img.chart").count() == 9
     assert page.evaluate(PAGE_OVERFLOW) <= 1, "the page scrolls sideways on a phone"
     page.screenshot(path=screenshot_dir / "report-phone.png")
     page.screenshot(path=screenshot_dir / "report-phone-full.png", full_page=True)
@@ -100,3 +100,27 @@ def test_report_prints_on_a4_portrait_with_every_column_on_the_page(
     first, second = (pages[i].extract_text() for i in (0, 1))
     assert "1 / " in first and "%" in first  # the headline figures, page numbered
     assert page.locator("form.filters").is_hidden()
+
+
+def test_retention_and_item_review_on_a_phone(live_server, page, screenshot_dir):
+    from assessment.banks.models import BankVersion
+    from assessment.extensions import db
+    from tests.reports.events import event_with_followup
+
+    with live_server.app_context():
+        if find_user(HR) is None:
+            create_user(HR, "hr", PASSWORD)
+        code = event_with_followup(db.session.get(BankVersion, live_server.bank_version_id),
+                                   people=8).code
+    _log_in(page, live_server, code)
+    retention = page.locator("#retention")
+    expect(retention.locator("h2")).to_have_text("ความรู้ที่คงอยู่: แบบทดสอบติดตามผล")
+    chart = retention.locator("img.chart")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("() => { const img = document.querySelector('#retention img.chart');"
+                           " return img.complete && img.naturalWidth > 0; }", timeout=60_000)
+    assert page.evaluate(PAGE_OVERFLOW) <= 1, "the page scrolls sideways on a phone"
+    retention.screenshot(path=screenshot_dir / "report-retention-phone.png")
+    review = page.locator("#item-review")
+    expect(review.locator("table.item-review")).to_be_visible()
+    review.screenshot(path=screenshot_dir / "report-item-review-phone.png")

@@ -20,8 +20,8 @@ from assessment.reports.fonts import FAMILY, chart_font_settings
 from assessment.reports.statistics import build_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "charts"
-CHART_NAMES = {"by_level", "by_department", "participant_change", "distribution", "by_topic",
-               "item_facility"}
+CHART_NAMES = {"gain_by_level_group", "gain_by_department", "gain_by_level", "by_level",
+               "by_department", "participant_change", "distribution", "by_topic", "item_facility"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: Stacked vowel and tone marks, letters with tails, Thai digits, and the symbols used.
 THAI_SAMPLE = "ก่อนอบรม หลังอบรม ผู้ใหญ่ ที่นี่ น้ำ ฐาน ฎีกา ๑๒๓ ⚠ −5 ≥ 90%"
@@ -287,3 +287,49 @@ def assert_laid_out(figure: Figure, name: str) -> None:
         box = legend.get_window_extent(renderer)
         assert box.x1 <= page.x1 + 0.5, name
         assert all(box.y0 >= axes.bbox.y1 for axes in figure.axes), name
+
+
+def test_item_chart_plots_the_share_fully_right_its_axis_names():
+    from assessment.reports.chart_words import WORDS
+    from tests.reports import frames
+
+    question_frame = frames.questions({"q1": "smart"}, max_points={"q1": 2.0})
+    people = frames.participants([(i, f"p{i}", "กองคลัง", "ปฏิบัติการ") for i in range(1, 5)])
+    points = {(i, phase): [2.0 if i == 1 else 1.0] for i in range(1, 5)
+              for phase in ("pre", "post")}
+    report = build_report(people, frames.scores(points, question_frame), question_frame,
+                          frames.no_ratings())
+    figure = charts.item_facility(report, WORDS["en"])
+    axes = figure.axes[0]
+    assert axes.get_xlabel() == "Answered fully right (%)"
+    from matplotlib.collections import PathCollection
+
+    plotted = [dots.get_offsets()[0][0] for dots in axes.collections
+               if isinstance(dots, PathCollection)]
+    assert plotted == [pytest.approx(25.0), pytest.approx(25.0)]  # not the facility, 62.5
+
+
+def _footnote(figure) -> str:
+    return " ".join(" ".join(text.get_text() for text in figure.texts).split())
+
+
+def test_gain_chart_draws_each_groups_mean_gain_with_its_own_interval(report):
+    words = charts.WORDS["en"]
+    figure = drawn_figures(report, "en")["gain_by_department"]
+    axes = figure.axes[0]
+    table = report.by_department[report.by_department["n_paired"] > 0]
+    widths = [bar.get_width() for bar in axes.patches]
+    assert widths == pytest.approx(table["mean_gain"].tolist())
+    big = table[~table["small_group"]]
+    intervals = axes.containers[-1].lines[2][0].get_segments()
+    assert [tuple(segment[:, 0]) for segment in intervals] == [
+        pytest.approx((low, high)) for low, high in zip(big["gain_ci_low"], big["gain_ci_high"],
+                                                        strict=True)]
+    assert 0 < len(big) < len(table)  # small groups drawn, without an interval
+    assert " ".join(words["gain_bars"].split()) in _footnote(figure)
+
+
+def test_pre_and_post_charts_say_what_their_bars_are(report):
+    figures = drawn_figures(report, "en")
+    for name in ("by_level", "by_department"):
+        assert " ".join(charts.WORDS["en"]["phase_bars"].split()) in _footnote(figures[name])

@@ -14,7 +14,13 @@ import pandas as pd
 import pytest
 
 from assessment.reports import excel
-from assessment.reports.data import EventData, ratings_frame, scores_frame, wide_by_person
+from assessment.reports.data import (
+    EventData,
+    choices_frame,
+    ratings_frame,
+    scores_frame,
+    wide_by_person,
+)
 from assessment.reports.statistics import build_report
 
 SECRET = "installation-secret"
@@ -54,6 +60,8 @@ def questions() -> pd.DataFrame:
             ("q3", "PDPA", "short_text", 1, 2), ("q4", "PDPA", "numeric", 2, 3),
             ("r1", "PDPA", "rating", 0, 4)]
     frame = pd.DataFrame(rows, columns=["question_id", "topic", "type", "max_points", "position"])
+    frame["options"] = [("a", "b", "c"), ("true", "false"), (), (), ()]
+    frame["key"] = [("a",), ("true",), (), (), ()]
     return frame.set_index("question_id")
 
 
@@ -83,7 +91,8 @@ def event_data() -> EventData:
     bank = questions()
     return EventData(participants=participants, scores=scores_frame(attempts, answers, bank),
                      questions=bank, ratings=ratings_frame(attempts, answers, bank),
-                     answers=answers, attempts=attempts)
+                     answers=answers, attempts=attempts,
+                     choices=choices_frame(attempts, answers, bank))
 
 
 @functools.cache
@@ -91,7 +100,7 @@ def report_and_answers():
     """The report and the wide answer and point frames (computed once: scipy is slow)."""
     data = event_data()
     report = build_report(data.participants, data.scores, data.questions, data.ratings,
-                          min_group_size=5)
+                          min_group_size=5, choices=data.choices)
     return report, wide_by_person(data, "value"), wide_by_person(data, "points")
 
 
@@ -362,7 +371,8 @@ def test_small_groups_are_marked(english_codes):
     row = row_of(sheet, "department", WORKS)
     notes = {header: sheet.cell(row, i + 1).value for i, header in enumerate(headers(sheet))}
     assert notes["small_group"] is True
-    assert notes["note"] == "⚠ fewer than 5"
+    assert notes["note"] == "⚠ fewer than 5: no g, tests or d_z"
+    assert notes["d_z"] is None and notes["p_paired_t"] is None
     assert sheet.cell(row, 1).fill.fgColor.rgb.endswith("FFF2CC")
 
 
@@ -464,3 +474,30 @@ def test_shareable_export_of_a_small_event_keeps_only_its_counts():
     for label in ("Mean pre-test score (%)", "Mean post-test score (%)",
                   "p-value, paired t-test", "Effect size, Cohen's d_z"):
         assert shareable[label] is None, label
+
+
+def test_items_sheet_has_the_item_review_and_the_option_shares(english):
+    from assessment.reports.excel.columns import header as column_header
+
+    def col(code):
+        return column_header(code, "en")
+
+    sheet = english["Items"]
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    review = next(i for i, row in enumerate(cells)
+                  if row[0] == col("question_id") and col("too_easy") in row)
+    assert cells[review - 1][0].startswith("Item review for the next version")
+    header = cells[review]
+    q1 = dict(zip(header, cells[review + 1], strict=False))
+    assert q1[col("question_id")] == "q1" and q1[col("unused_distractors")] == "c"
+    assert isinstance(q1[col("too_easy")], bool)
+    assert isinstance(q1[col("fully_right_pre")], float)
+    shares = next(i for i, row in enumerate(cells)
+                  if row[:3] == [col("question_id"), col("option"), col("keyed")])
+    rows = [dict(zip(cells[shares], row, strict=False)) for row in cells[shares + 1:shares + 6]]
+    assert [(row[col("question_id")], row[col("option")], row[col("keyed")])
+            for row in rows] == [
+        ("q1", "a", True), ("q1", "b", False), ("q1", "c", False), ("q2", "true", True),
+        ("q2", "false", False)]
+    assert rows[2][col("share_pre")] == 0 and 0 < rows[0][col("share_pre")] < 1
+    assert sheet.cell(shares + 2, 4).number_format == "0.0%"

@@ -97,6 +97,22 @@ def test_groups_under_the_minimum_are_flagged_and_their_people_marked():
     assert not report.summary["small_group"]
 
 
+def test_groups_under_the_minimum_show_n_and_means_but_no_tests_g_or_d_z():
+    people = [(i, f"คน{i}", "กองคลัง" if i <= 5 else "กองช่าง", "ปฏิบัติการ") for i in range(1, 8)]
+    points = {(i, "pre"): [0, i % 2] for i in range(1, 8)}
+    points |= {(6, "post"): [1, 1], (7, "post"): [1, 0]}
+    points |= {(i, "post"): [1, i % 3 != 0] for i in range(1, 6)}
+    departments = report_of(points, people).by_department.set_index("department")
+    small, big = departments.loc["กองช่าง"], departments.loc["กองคลัง"]
+    assert small["n_paired"] == 2
+    assert (small["pre_mean_percent"], small["post_mean_percent"]) == (25.0, 75.0)
+    assert small["mean_gain"] == 50.0
+    for column in ("g_of_averages", "mean_of_g", "p_paired_t", "p_wilcoxon", "d_z",
+                   "d_z_ci_low", "d_z_ci_high"):
+        assert math.isnan(small[column]), column
+        assert not math.isnan(big[column]), column
+
+
 def test_departments_in_thai_alphabetical_order_levels_in_the_organisations_order():
     names = ["สำนักการช่าง", "กองคลัง", "เทศกิจ", "แผนงาน", "โรงพยาบาล", "งานพัสดุ"]
     levels = ["ปฏิบัติการ", "ผู้บริหาร", "ชำนาญการ"]
@@ -124,6 +140,20 @@ def test_item_transitions_ceiling_and_facility():
     assert (q2["learned"], q2["forgot"], q2["kept"], q2["never_knew"]) == pytest.approx(
         (0.5, 0.0, 0.3, 0.2))
     assert items.loc[("q1", "post"), "forgot"] == pytest.approx(0.1)
+
+
+def test_ceiling_counts_people_fully_right_not_the_mean_fraction_of_marks():
+    # q1 is worth 2 points: 8 of 10 earn both, 2 earn one (partial credit). Facility
+    # (mean fraction of marks) is 0.9, but only 80 % answered fully right: no ceiling.
+    question_frame = frames.questions({"q1": "ก", "q2": "ข"}, max_points={"q1": 2.0})
+    people = [(i, f"p{i}", "กองคลัง", "ปฏิบัติการ") for i in range(1, 11)]
+    points = {(i, phase): [2.0 if i <= 8 else 1.0, 1] for i in range(1, 11)
+              for phase in ("pre", "post")}
+    items = report_of(points, people, question_frame).items.set_index(["question_id", "phase"])
+    assert items.at[("q1", "pre"), "facility"] == pytest.approx(0.9)
+    assert items.at[("q1", "pre"), "fully_right"] == pytest.approx(0.8)
+    assert not items.at[("q1", "pre"), "ceiling"]
+    assert items.at[("q2", "pre"), "fully_right"] == 1.0 and items.at[("q2", "pre"), "ceiling"]
 
 
 def test_partial_credit_is_right_only_at_full_marks_and_topics_use_their_own_maximum():
@@ -183,3 +213,13 @@ def test_gains_equal_but_for_rounding_count_as_equal_and_huge_t_returns_quickly(
     assert math.isnan(row["p_paired_t"]) and math.isnan(row["d_z"])
     low, high = dz_interval(1e6, 2)
     assert low < 1e6 < high
+
+
+def test_mean_gain_interval_is_the_paired_t_tests_interval():
+    rng = np.random.default_rng(9)
+    pre = rng.integers(20, 80, 12).astype(float)
+    post = pre + rng.normal(10, 8, 12).round()
+    row = paired_comparison(pre, post)
+    interval = stats.ttest_rel(post, pre).confidence_interval(0.95)
+    assert (row["gain_ci_low"], row["gain_ci_high"]) == pytest.approx(
+        (interval.low, interval.high))

@@ -12,6 +12,7 @@ from assessment.events.operations import find_event
 from assessment.extensions import db
 from assessment.organisation.lists import seed_defaults
 from tests.helpers_staff import login
+from tests.reports.events import event_with_followup
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -72,7 +73,8 @@ def test_a_filter_that_matches_nobody_says_so(hr, demo):
 
 
 def test_every_chart_downloads_as_png_and_svg(hr, demo):
-    for name in ("by_level", "by_department", "participant_change", "distribution", "by_topic",
+    for name in ("gain_by_level_group", "gain_by_department", "gain_by_level", "by_level",
+                 "by_department", "participant_change", "distribution", "by_topic",
                  "item_facility"):
         png = hr.get(f"/staff/reports/{demo.code}/charts/{name}.png?download=1")
         assert png.status_code == 200 and png.data.startswith(PNG)
@@ -118,7 +120,7 @@ def test_cli_export_and_charts(runner, demo, tmp_path):
     folder = tmp_path / "charts"
     result = runner.invoke(args=["reports", "charts", demo.code, "-o", str(folder)])
     assert result.exit_code == 0, result.output
-    assert len(list(folder.glob("*.png"))) == 6 and len(list(folder.glob("*.svg"))) == 6
+    assert len(list(folder.glob("*.png"))) == 9 and len(list(folder.glob("*.svg"))) == 9
     result = runner.invoke(args=["reports", "export", demo.code, "-o", str(workbook),
                                  "--lang", "en"])
     assert result.exit_code == 0, result.output
@@ -244,3 +246,56 @@ def test_a_trainer_sees_their_event_under_pseudonyms(app, trainer, demo):
 
         first = event_report(demo).report.not_paired["participant_id"].iloc[0]
     assert pseudonym(app.config["SECRET_KEY"], first) in html
+
+
+def test_small_groups_show_the_reason_instead_of_tests(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert "ไม่คำนวณ g การทดสอบ และ d_z: น้อยกว่า 5 คน" in html
+
+
+def test_level_groups_and_departments_lead_with_gain_charts_fine_levels_below(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    order = [html.index(f"/charts/{name}.png") for name in (
+        "gain_by_level_group", "gain_by_department", "by_department", "gain_by_level",
+        "by_level")]
+    assert order == sorted(order)
+    assert html.count("แท่ง: คะแนนหลังอบรมลบคะแนนก่อนอบรมของแต่ละคน") == 3
+    assert html.count("แท่ง: คะแนนเฉลี่ยของแต่ละครั้ง") == 2
+
+
+def test_report_page_has_the_item_review_and_option_shares(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    review = html[html.index('id="item-review"'):]
+    assert "ทบทวนข้อสอบ: ข้อใดใช้ต่อ แก้ไข หรือตัดออก" in review
+    assert "ข้อเสนอสำหรับคลังข้อสอบฉบับถัดไป" in review
+    assert 'class="option-shares"' in review and "กลุ่มครึ่งบน %" in review
+    verdicts = ("ง่ายเกินไปตั้งแต่ก่อนอบรม", "ไม่ได้เรียนรู้", "อำนาจจำแนกใกล้ศูนย์",
+                "ตัวลวงที่ไม่มีใครเลือก", "เฉลยอาจผิด", "ใช้ต่อได้")
+    assert any(verdict in review for verdict in verdicts)
+
+
+def test_bank_version_page_reviews_the_items_of_every_event_that_used_it(app, demo):
+    trainer = app.test_client()
+    login(trainer, "trainer1", "trainer")
+    version = demo.bank_version
+    html = trainer.get(f"/staff/banks/{version.bank_key}/v{version.version}").get_data(
+        as_text=True)
+    review = html[html.index('id="item-review"'):]
+    assert "ทบทวนข้อสอบ แยกตามงานอบรม" in review and demo.code in review
+    assert 'class="item-review"' in review and 'class="option-shares"' in review
+
+
+def test_retention_section_chart_and_sheet_only_with_follow_up_answers(app, hr, demo,
+                                                                       bank_version):
+    assert 'id="retention"' not in hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    event = event_with_followup(bank_version)
+    html = hr.get(f"/staff/reports/{event.code}").get_data(as_text=True)
+    section = html[html.index('id="retention"'):html.index('id="item-review"')]
+    assert "ความรู้ที่คงอยู่: แบบทดสอบติดตามผล" in section
+    assert "/charts/retention.png" in section and section.count('class="retention"') == 5
+    assert hr.get(f"/staff/reports/{event.code}/charts/retention.png").data.startswith(PNG)
+    book = load_workbook(io.BytesIO(hr.get(f"/staff/reports/{event.code}/workbook.xlsx").data))
+    sheet = book["ติดตามผล"]
+    assert sheet["B2"].value == 6 and sheet["A1"].value == "กลุ่ม"
+    demo_book = hr.get(f"/staff/reports/{demo.code}/workbook.xlsx").data
+    assert "ติดตามผล" not in load_workbook(io.BytesIO(demo_book)).sheetnames

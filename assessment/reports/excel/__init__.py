@@ -48,6 +48,8 @@ def build_workbook(report, responses: pd.DataFrame, scores_wide: pd.DataFrame,
                     int(report.summary.get("min_group_size", 5)), identities, header_codes)
         write_summary(book, report, event_title, event_date)
         write_report_tables(book, report)
+        if getattr(report, "retention", None) is not None:
+            write_retention(book, report.retention)
         write_answers(book, "responses", responses)
         write_answers(book, "scores", scores_wide)
         write_tables(book, "not_paired", [book.people(report.not_paired)], frozen_columns=2)
@@ -70,6 +72,15 @@ def shareable_charts(report, charts: dict[str, bytes]) -> dict[str, bytes]:
             if name not in GROUP_CHARTS or not has_small(getattr(report, name))}
 
 
+def write_retention(book: Book, retention) -> None:
+    """Follow-up against post-test: everyone, then by level group, level, department, topic."""
+    titles = book.words["retention_by"]
+    everyone = book.table(pd.DataFrame([{"group": book.words["retention_everyone"]}
+                                        | retention.summary]))
+    write_tables(book, "retention", [everyone] + [
+        book.table(getattr(retention, f"by_{key}"), titles[key]) for key in titles])
+
+
 def write_report_tables(book: Book, report) -> None:
     """By level, By department, By topic, Participants and Items."""
     write_tables(book, "by_level", [book.table(report.by_level), book.table(
@@ -78,4 +89,7 @@ def write_report_tables(book: Book, report) -> None:
         report.by_level_department, book.words["by_level_department"])])
     write_tables(book, "by_topic", [book.table(report.by_topic)])
     write_tables(book, "participants", [book.people(report.participants)], frozen_columns=2)
-    write_tables(book, "items", [book.table(book.phase_words(report.items, "phase"))])
+    write_tables(book, "items", [
+        book.table(book.phase_words(report.items, "phase")),
+        book.table(report.review, book.words["item_review"]),
+        book.table(report.options, book.words["option_shares"])])

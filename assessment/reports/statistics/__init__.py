@@ -15,12 +15,21 @@ the charts and the workbook):
   organisation's order, departments in Thai alphabetical order.
 - participants: participant_id, employee_id, name, department, level, level_group,
   pre_percent, post_percent, gain, normalized_gain, paired, small_group.
-- items: question_id, topic, phase, n, max_points, facility (0..1), sd,
+- items: question_id, topic, phase, n, max_points, facility (mean fraction of marks,
+  0..1), fully_right (share with full marks, 0..1), sd,
   discrimination_index, discriminative_efficiency, effective_weight, learned, forgot,
-  kept, never_knew (shares of paired people, 0..1), ceiling (bool).
+  kept, never_knew (shares of paired people, 0..1), ceiling (bool: fully_right before
+  >= 0.9).
 - reliability: phase, n, k, mean, median, sd, skewness, kurtosis, alpha,
   error_ratio, standard_error.
 - ratings: question_id, n_paired, pre_mean, post_mean, change.
+- options: question_id, option, keyed, share_pre, share_post, share_stronger_half
+  (Moodle's response analysis; see statistics/review.py).
+- review: one row per scored question with the verdicts for the bank's next version
+  (too_easy, not_learned, weak_discrimination, unused_distractors, possible_wrong_key).
+- retention: None without follow-up answers, else a Retention (statistics/retention.py):
+  summary and tables by level group, level, department and topic of the people with
+  all three tests.
 - not_paired: participant_id, employee_id, name, department, level, phase_taken
   ('pre' or 'post'), small_group.
 """
@@ -40,6 +49,8 @@ from assessment.reports.statistics.groups import (
 )
 from assessment.reports.statistics.items import item_table, marks_by_phase, reliability_table
 from assessment.reports.statistics.ratings import rating_table
+from assessment.reports.statistics.retention import Retention, retention
+from assessment.reports.statistics.review import OPTION_COLUMNS, item_review, option_shares
 
 __all__ = ["GROUP_COLUMNS", "LearningReport", "build_report"]
 
@@ -57,16 +68,27 @@ class LearningReport:
     reliability: pd.DataFrame
     ratings: pd.DataFrame
     not_paired: pd.DataFrame
+    options: pd.DataFrame
+    review: pd.DataFrame
+    #: None when nobody took a follow-up test: the report then says nothing about it
+    retention: Retention | None = None
 
 
 def build_report(participants: pd.DataFrame, scores: pd.DataFrame, questions: pd.DataFrame,
-                 ratings: pd.DataFrame, min_group_size: int = 5) -> LearningReport:
-    """Every statistic of the report for one event (or one filtered part of it)."""
+                 ratings: pd.DataFrame, min_group_size: int = 5,
+                 choices: pd.DataFrame | None = None) -> LearningReport:
+    """Every statistic of the report for one event (or one filtered part of it).
+
+    `choices` (participant_id, phase, question_id, option) gives the option shares.
+    """
     scored = questions[questions["type"] != "rating"]
-    marks = marks_by_phase(scores, scored)
+    every_phase = marks_by_phase(scores, scored, ("pre", "post", "followup"))
+    marks = {phase: every_phase[phase] for phase in ("pre", "post")}
     people = people_scores(participants, marks, scored["max_points"].astype(float),
                            min_group_size)
     reliability = reliability_table(marks)
+    items = item_table(marks, scored)
+    options = _options(choices, scored, marks)
     summary = everyone(people) | {
         "alpha_pre": _alpha_of(reliability, "pre"),
         "alpha_post": _alpha_of(reliability, "post"),
@@ -82,11 +104,21 @@ def build_report(participants: pd.DataFrame, scores: pd.DataFrame, questions: pd
         by_topic=by_topic(marks, scored, min_group_size),
         by_level_department=by_group(people, ["level", "department"], min_group_size),
         participants=people.drop(columns=["level_rank", "level_group_rank"], errors="ignore"),
-        items=item_table(marks, scored),
+        items=items,
         reliability=reliability,
         ratings=rating_table(ratings, questions),
         not_paired=_not_paired(people),
+        options=options,
+        review=item_review(items, options),
+        retention=retention(participants, every_phase, scored, min_group_size),
     )
+
+
+def _options(choices: pd.DataFrame | None, questions: pd.DataFrame,
+             marks: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    if choices is None or "options" not in questions.columns:
+        return pd.DataFrame(columns=OPTION_COLUMNS)
+    return option_shares(choices, questions, marks)
 
 
 def _alpha_of(reliability: pd.DataFrame, phase: str) -> float:

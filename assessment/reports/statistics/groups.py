@@ -10,23 +10,29 @@ from assessment.reports.statistics.thai_order import thai_sorted
 
 GROUP_COLUMNS = [
     "n_paired", "n_pre_only", "n_post_only", "pre_mean_percent", "post_mean_percent",
-    "mean_gain", "g_of_averages", "mean_of_g", "n_excluded_from_g", "p_paired_t",
-    "p_wilcoxon", "d_z", "d_z_ci_low", "d_z_ci_high", "small_group",
+    "mean_gain", "gain_ci_low", "gain_ci_high", "g_of_averages", "mean_of_g",
+    "n_excluded_from_g", "p_paired_t", "p_wilcoxon", "d_z", "d_z_ci_low", "d_z_ci_high",
+    "small_group",
 ]
+#: Left blank for a group under the minimum size: for two or three people a test or an
+#: effect size means nothing (d_z of two people can be 30); such a group shows n and means.
+TESTS_AND_EFFECTS = ["gain_ci_low", "gain_ci_high", "g_of_averages", "mean_of_g",
+                     "p_paired_t", "p_wilcoxon", "d_z", "d_z_ci_low", "d_z_ci_high"]
 PERSON_COLUMNS = ["participant_id", "employee_id", "name", "department", "level", "level_group"]
 
 
 def percent_by_phase(marks: dict[str, pd.DataFrame], maxima: pd.Series,
                      questions: list | None = None) -> pd.DataFrame:
-    """Percent of the maximum per participant (rows) and phase (columns pre, post),
-    over all scored questions or only `questions`."""
+    """Percent of the maximum per participant (rows) and phase (columns pre, post, then
+    any other phase in `marks`), over all scored questions or only `questions`."""
     columns = {}
     for phase, matrix in marks.items():
         chosen = matrix.columns if questions is None else matrix.columns.intersection(questions)
         most = float(maxima.reindex(chosen).sum())
         with np.errstate(divide="ignore", invalid="ignore"):
             columns[phase] = 100 * matrix[chosen].sum(axis=1) / most
-    return pd.DataFrame(columns).reindex(columns=["pre", "post"])
+    later = [phase for phase in marks if phase not in ("pre", "post")]  # the follow-up
+    return pd.DataFrame(columns).reindex(columns=["pre", "post", *later])
 
 
 def people_scores(participants: pd.DataFrame, marks: dict[str, pd.DataFrame],
@@ -65,6 +71,8 @@ def _comparison(pre: np.ndarray, post: np.ndarray, min_group_size: int) -> dict:
     row["n_pre_only"] = int((took_pre & ~paired).sum())
     row["n_post_only"] = int((took_post & ~paired).sum())
     row["small_group"] = bool(row["n_paired"] < min_group_size)
+    if row["small_group"]:
+        row.update(dict.fromkeys(TESTS_AND_EFFECTS, np.nan))
     return row
 
 

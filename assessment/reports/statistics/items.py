@@ -7,11 +7,12 @@ import pandas as pd
 
 from assessment.reports.statistics.moodle import item_statistics, quiz_statistics
 
-#: An item at least this share of people answered fully right before training
-#: teaches nothing measurable: it is flagged as a ceiling item.
-CEILING_FACILITY = 0.9
+#: An item at least this share of people answered fully right (full marks) before
+#: training teaches nothing measurable: it is flagged as a ceiling item. Facility (the
+#: mean fraction of marks) is not used: with partial credit it counts half-right answers.
+CEILING_FULLY_RIGHT = 0.9
 ITEM_COLUMNS = [
-    "question_id", "topic", "phase", "n", "max_points", "facility", "sd",
+    "question_id", "topic", "phase", "n", "max_points", "facility", "fully_right", "sd",
     "discrimination_index", "discriminative_efficiency", "effective_weight",
     "learned", "forgot", "kept", "never_knew", "ceiling",
 ]
@@ -21,14 +22,15 @@ RELIABILITY_COLUMNS = ["phase", "n", "k", "mean", "median", "sd", "skewness", "k
 PHASES = ("pre", "post")
 
 
-def marks_by_phase(scores: pd.DataFrame, questions: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def marks_by_phase(scores: pd.DataFrame, questions: pd.DataFrame,
+                   phases: tuple[str, ...] = PHASES) -> dict[str, pd.DataFrame]:
     """Points per participant (rows) and scored question (columns, bank order), per phase.
 
     A question missing from an attempt counts 0, as an unanswered question does.
     """
     present = set(scores["question_id"].unique())
     columns = [q for q in questions.sort_values("position").index if q in present]
-    return {phase: _matrix(scores[scores["phase"] == phase], columns) for phase in PHASES}
+    return {phase: _matrix(scores[scores["phase"] == phase], columns) for phase in phases}
 
 
 def _matrix(one_phase: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -44,7 +46,8 @@ def _matrix(one_phase: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 def item_table(marks: dict[str, pd.DataFrame], questions: pd.DataFrame) -> pd.DataFrame:
     """One row per question and phase, in the bank's order, pre before post."""
     maxima = questions["max_points"].astype(float)
-    frames = [item_statistics(matrix, maxima).rename(columns={"s": "n"}).assign(phase=phase)
+    frames = [item_statistics(matrix, maxima).rename(columns={"s": "n"})
+              .assign(phase=phase, fully_right=fully_right(matrix, maxima))
               .rename_axis("question_id").reset_index()
               for phase, matrix in marks.items() if not matrix.empty]
     if not frames:
@@ -61,9 +64,14 @@ def _pre_first(column: pd.Series) -> pd.Series:
     return column.map({"pre": 0, "post": 1}) if column.name == "phase" else column
 
 
+def fully_right(matrix: pd.DataFrame, maxima: pd.Series) -> pd.Series:
+    """Share of the attempts that earned a question's full marks (0..1)."""
+    return (matrix >= maxima.reindex(matrix.columns)).mean(axis=0)
+
+
 def _ceiling(table: pd.DataFrame) -> pd.Series:
     pre = table[table["phase"] == "pre"].set_index("question_id")
-    return pre["facility"] >= CEILING_FACILITY
+    return pre["fully_right"] >= CEILING_FULLY_RIGHT
 
 
 def transitions(marks: dict[str, pd.DataFrame], maxima: pd.Series) -> pd.DataFrame:

@@ -7,6 +7,8 @@ Definitions (sources in ../shared/reference/DEFINITIONS.md):
   before are left out of it and counted in n_excluded_from_g.
 - p_paired_t: two-sided paired t-test; p_wilcoxon: two-sided Wilcoxon signed-rank
   test, zero differences dropped, exact or normal approximation as R chooses.
+- gain_ci_low, gain_ci_high: the 95 % t-interval of the mean gain (the paired
+  t-test's interval), the interval the group gain charts draw.
 - d_z: mean difference / SD of the differences (Lakens 2013), with a 95 % interval
   from the noncentral t distribution.
 """
@@ -35,11 +37,14 @@ def paired_comparison(pre, post) -> dict:
     diff = differences(pre, post)
     d_z = effect_size_dz(diff)
     low, high = dz_interval(d_z, n)
+    gain_low, gain_high = mean_interval(diff)
     return {
         "n_paired": n,
         "pre_mean_percent": float(pre.mean()),
         "post_mean_percent": float(post.mean()),
         "mean_gain": float(diff.mean()),
+        "gain_ci_low": gain_low,
+        "gain_ci_high": gain_high,
         "g_of_averages": gain_of_averages(pre, post),
         **average_of_gains(pre, post),
         "p_paired_t": paired_t_p(diff),
@@ -52,7 +57,8 @@ def paired_comparison(pre, post) -> dict:
 
 def _empty() -> dict:
     values = dict.fromkeys(
-        ["pre_mean_percent", "post_mean_percent", "mean_gain", "g_of_averages", "mean_of_g",
+        ["pre_mean_percent", "post_mean_percent", "mean_gain", "gain_ci_low", "gain_ci_high",
+         "g_of_averages", "mean_of_g",
          "p_paired_t", "p_wilcoxon", "d_z", "d_z_ci_low", "d_z_ci_high"], NAN)
     return {"n_paired": 0, "n_excluded_from_g": 0, **values}
 
@@ -62,6 +68,16 @@ def differences(pre, post) -> np.ndarray:
     maxima (9.677419354838710 and …708) must count as equal, or the SD of the
     differences is noise and t runs to 10¹⁵."""
     return np.round(np.asarray(post, dtype=float) - np.asarray(pre, dtype=float), 9)
+
+
+def mean_interval(diff, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """The t-interval of the mean of `diff`; undefined for fewer than two values."""
+    diff = np.asarray(diff, dtype=float)
+    n = len(diff)
+    if n < 2:
+        return NAN, NAN
+    half = stats.t.ppf((1 + confidence) / 2, n - 1) * diff.std(ddof=1) / math.sqrt(n)
+    return float(diff.mean() - half), float(diff.mean() + half)
 
 
 def gain_of_averages(pre, post) -> float:
