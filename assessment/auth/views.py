@@ -8,6 +8,7 @@ from flask_login import login_required, login_user, logout_user
 
 from assessment.auth.forms import LoginForm
 from assessment.auth.operations import authenticate, is_locked
+from assessment.web.redirects import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
@@ -20,7 +21,7 @@ def login():
         if user is not None:
             _start_new_session()
             login_user(user)
-            return redirect(_safe_next() or url_for("events_views.home"))
+            return redirect(safe_next(request.args.get("next")) or url_for("events_views.home"))
         if is_locked(form.username.data):
             form.password.errors.append(_("Too many wrong passwords. Try again in 15 minutes."))
         else:
@@ -34,11 +35,6 @@ def _start_new_session() -> None:
     session.clear()
     if lang:
         session["lang"] = lang
-
-
-def _safe_next() -> str | None:
-    target = request.args.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else None
 
 
 @bp.route("/logout", methods=["POST"])

@@ -28,6 +28,7 @@ from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.results import result_for
 from assessment.quizzes.submitting import submit_one
+from assessment.web.redirects import safe_next
 
 bp = Blueprint("quizzes", __name__)
 bp.add_app_template_global(kept_question)
@@ -59,8 +60,7 @@ def home():
 @bp.route("/lang/<lang>")
 def switch_language(lang):
     choose_language(lang)
-    target = request.args.get("next", "/")
-    return redirect(target if target.startswith("/") and not target.startswith("//") else "/")
+    return redirect(safe_next(request.args.get("next")) or "/")
 
 
 def _event_or_404(code, answering: bool = False):
