@@ -14,7 +14,7 @@ from assessment.events.operations import CODE_ALPHABET, CODE_LENGTH, new_join_co
 from assessment.extensions import db
 from assessment.roster.models import RosterEntry
 from assessment.web.limits import SlidingWindow
-from tests.helpers import csrf_from, identify, make_event
+from tests.helpers import attempt_id_from, csrf_from, identify, make_event
 
 
 def _phone(app):
@@ -173,3 +173,29 @@ def test_forbidden_and_required_field_pages_are_in_thai(app, client, bank_versio
     empty = participant.post("/", data={"code": "", "csrf_token": csrf_from(page)})
     html = empty.get_data(as_text=True)
     assert "กรุณากรอกช่องนี้" in html and "This field is required" not in html
+
+
+def test_answer_key_template_and_autosave_are_never_cached(app, client, bank_version):
+    from tests.helpers_staff import login
+
+    event = make_event(bank_version)
+    phone = _phone(app)
+    quiz = identify(phone, event).get_data(as_text=True)
+    question = bank_version.questions[0].question_key
+    saved = phone.post(f"/j/{event.code}/save", data={
+        "csrf_token": csrf_from(quiz), "attempt_id": attempt_id_from(quiz),
+        "question": question, "value": ["a"]})
+    assert saved.status_code == 200 and saved.headers["Cache-Control"] == "no-store"
+    login(client, "admin-cache", "admin")
+    for path in (f"/staff/banks/{bank_version.bank_key}/v{bank_version.version}/source.yaml",
+                 f"/staff/events/{event.code}/paper/template.csv"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["Cache-Control"] == "no-store", path
+
+
+def test_static_files_may_be_cached(client):
+    response = client.get("/static/css/app.css")
+    response.close()  # a static file is sent from an open file
+    assert response.status_code == 200 and "no-store" not in response.headers.get(
+        "Cache-Control", "")
