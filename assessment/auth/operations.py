@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from zxcvbn import zxcvbn
 
 from assessment.auth.models import ROLES, User
 from assessment.extensions import db
@@ -17,6 +18,11 @@ HASHER = PasswordHasher()
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
+#: zxcvbn's score from 0 to 4; 3 is "safely unguessable" against an online attack and a
+#: slow hash offline
+MIN_PASSWORD_SCORE = 3
+#: zxcvbn's time grows with the length; beyond this the rest adds no doubt
+MAX_CHECKED_LENGTH = 100
 
 
 class AccountRefused(Exception):
@@ -34,6 +40,19 @@ def find_user(username: str) -> User | None:
     return db.session.scalars(query).first()
 
 
+def check_new_password(password: str, username: str = "") -> None:
+    """Refuse a password that is short, blank or easy to guess (zxcvbn: common passwords,
+    words, keyboard runs, repeats, the user name), saying why."""
+    if len(password.strip()) < MIN_PASSWORD_LENGTH:
+        raise AccountRefused(f"the password needs at least {MIN_PASSWORD_LENGTH} characters "
+                             "other than spaces")
+    strength = zxcvbn(password[:MAX_CHECKED_LENGTH], user_inputs=[username])
+    if strength["score"] < MIN_PASSWORD_SCORE:
+        advice = strength["feedback"]["warning"] or "It is too easy to guess."
+        raise AccountRefused(f"the password is too easy to guess: {advice} Use a longer "
+                             "phrase of unrelated words, or --generate.")
+
+
 def create_user(username: str, role: str, password: str) -> User:
     """A new account with an argon2id password hash."""
     username = username.strip().lower()
@@ -41,8 +60,7 @@ def create_user(username: str, role: str, password: str) -> User:
         raise AccountRefused(f"unknown role '{role}'; use one of {', '.join(ROLES)}")
     if not username or find_user(username):
         raise AccountRefused(f"user name '{username}' is empty or taken")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountRefused(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    check_new_password(password, username)
     user = User(username=username, role=role, password_hash=HASHER.hash(password))
     db.session.add(user)
     db.session.commit()
