@@ -297,3 +297,23 @@ def test_cli_reports_missing_columns(runner, bank_version, tmp_path):
     assert result.exit_code == 1
     assert f"{file}:1:department: the column 'department' is missing" in result.output
     assert f"{file}:1:level:" in result.output
+
+
+def test_a_file_of_thousands_of_problems_lists_the_first_hundred_and_the_total(trainer_event):
+    client, event = trainer_event
+    department, level = _lists()
+    rows = [[f"E{n}", f"คน {n}", "ไม่มีหน่วยงานนี้", level.code] for n in range(5000)]
+    html = _upload(client, event, _csv(rows)).get_data(as_text=True)
+    assert html.count('<tr class="problem">') == 100
+    assert "5000" in html and "แสดง 100 รายการแรกจากทั้งหมด 5000 รายการ" in html
+    assert _entries(event) == []
+
+
+def test_a_nul_in_a_cell_is_refused_with_its_row_and_column(trainer_event):
+    client, event = trainer_event
+    department, level = _lists()
+    content = _csv([["E1001", "สมชาย\x00ใจดี", department.code, level.code]])
+    html = _upload(client, event, content).get_data(as_text=True)
+    assert ("2", "name") in _problem_rows(html) and "\x00" not in html
+    assert "อักขระควบคุม (U+0000)" in _problem_rows(html)[("2", "name")]
+    assert _entries(event) == []
