@@ -173,3 +173,27 @@ def test_report_views_write_the_audit_log(app, client, bank_version):
     actions = [e.action for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     assert actions == ["view_report", "download_workbook", "chart"]
     assert all(e.username == "hr1" for e in entries(event.code))
+
+
+def test_purge_blanks_typed_answers_and_keeps_chosen_ones_and_scores(runner, bank_version):
+    from assessment.banks.models import QuestionRecord
+
+    event = _held(bank_version, 40, retention_days=30)
+    typed = db.session.scalars(select(QuestionRecord.question_key).where(
+        QuestionRecord.bank_version_id == bank_version.id,
+        QuestionRecord.type == "short_text")).first()
+    chosen = db.session.scalars(select(QuestionRecord.question_key).where(
+        QuestionRecord.bank_version_id == bank_version.id,
+        QuestionRecord.type == "single")).first()
+    person = _person(event, "สมชาย ใจดี", answers={typed: "ถามคุณสมศรี ใจงาม กองคลัง",
+                                                    chosen: "a"})
+    score = person.attempts[0].score
+    assert runner.invoke(args=["privacy", "purge"]).exit_code == 0
+    db.session.expire_all()
+    attempt = db.session.get(Participant, person.id).attempts[0]
+    answers = {answer.question_key: answer.value for answer in attempt.answers}
+    assert answers[typed] is None and answers[chosen] == "a"
+    assert attempt.score == score
+    stored = db.session.scalars(select(func.count(Answer.id)).where(
+        func.cast(Answer.value, db.String).like("%สมศรี%"))).one()
+    assert stored == 0
