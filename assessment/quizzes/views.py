@@ -28,6 +28,7 @@ from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.results import result_for
 from assessment.quizzes.submitting import submit_one
+from assessment.web.limits import count_roster_miss
 from assessment.web.redirects import safe_next
 
 bp = Blueprint("quizzes", __name__)
@@ -128,6 +129,7 @@ def _identify(event, form, with_roster) -> Participant | None:
     try:
         return ops.identify_by_employee_id(event, form.employee_id.data)
     except ops.NotOnRoster:
+        count_roster_miss(event.code)
         form.employee_id.errors.append(
             _("This employee ID is not on the list for this seminar. Check it or ask the trainer.")
         )
