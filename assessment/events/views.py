@@ -27,7 +27,7 @@ from assessment.events.forms import (
     PhaseActionForm,
     form_data,
 )
-from assessment.events.guards import can_load_roster, managed_event
+from assessment.events.guards import can_see_roster, managed_event
 from assessment.events.models import PHASE_KINDS
 from assessment.events.operations import EventRefused, all_events, close_phase, open_phase
 from assessment.events.progress import event_progress
@@ -44,7 +44,7 @@ def home():
     return render_template(
         "events/home.html", events=events,
         manageable={e.id for e in events if can_manage(current_user, e)},
-        roster_loadable={e.id for e in events if can_load_roster(current_user, e)})
+        roster_loadable={e.id for e in events if can_see_roster(current_user, e)})
 
 
 @bp.route("/events/new", methods=["GET", "POST"])

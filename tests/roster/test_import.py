@@ -317,3 +317,20 @@ def test_a_nul_in_a_cell_is_refused_with_its_row_and_column(trainer_event):
     assert ("2", "name") in _problem_rows(html) and "\x00" not in html
     assert "อักขระควบคุม (U+0000)" in _problem_rows(html)[("2", "name")]
     assert _entries(event) == []
+
+
+def test_hr_gives_an_event_its_first_roster_but_never_replaces_one(app, trainer_event):
+    trainer, event = trainer_event
+    hr = _staff(app, "hr1", "hr")
+    preview = _upload(hr, event, _good_csv()).get_data(as_text=True)
+    assert _save_from(hr, event, preview).status_code == 302
+    assert _entries(event) == ["E1001", "E1002", "E1003"]
+    page = hr.get(f"/staff/events/{event.code}/roster").get_data(as_text=True)
+    assert "E1001" in page and 'type="file"' not in page  # HR still sees the list
+    assert "เฉพาะวิทยากรของการอบรมหรือผู้ดูแลระบบ" in page
+    assert _upload(hr, event, _good_csv()).status_code == 403
+    assert _save_from(hr, event, preview).status_code == 403  # a kept preview is refused too
+    department, level = _lists()
+    replaced = _upload(trainer, event, _csv([["E2001", "คนใหม่", department.code, level.code]]))
+    assert _save_from(trainer, event, replaced.get_data(as_text=True)).status_code == 302
+    assert _entries(event) == ["E2001"]
