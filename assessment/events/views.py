@@ -32,6 +32,7 @@ from assessment.events.models import PHASE_KINDS
 from assessment.events.operations import EventRefused, all_events, close_phase, open_phase
 from assessment.events.progress import event_progress
 from assessment.i18n import current_language
+from assessment.quizzes import phones
 from assessment.web.addresses import join_url
 
 bp = Blueprint("events_views", __name__, url_prefix="/staff")
@@ -150,3 +151,19 @@ def join_screen(code):
     return render_template("events/screen.html", event=event, link=link, qr_svg=qr_svg,
                            short_link=link.split("://", 1)[-1],
                            progress=event_progress(event), labels=PHASE_LABELS)
+
+
+@bp.app_template_global()
+def people_on_two_phones(event):
+    """For the event page: names a second phone took over, not settled yet."""
+    return phones.on_two_phones(event)
+
+
+@bp.route("/events/<code>/two-phones/<int:participant_id>/settled", methods=["POST"])
+@roles_required("trainer")
+def settle_two_phones(code, participant_id):
+    """The trainer talked to the people behind a name answering on two phones."""
+    event = managed_event(code)
+    if PhaseActionForm().validate_on_submit():
+        phones.settle(event, participant_id)
+    return redirect(url_for("events_views.event_page", code=event.code))

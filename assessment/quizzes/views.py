@@ -22,13 +22,14 @@ from assessment.extensions import db
 from assessment.i18n import choose_language
 from assessment.organisation.lists import department_choices, level_choices
 from assessment.quizzes import operations as ops
+from assessment.quizzes import phones
 from assessment.quizzes.autosave import save_one
 from assessment.quizzes.blocks import kept_question
 from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers_from_form
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.results import result_for
 from assessment.quizzes.submitting import submit_one
-from assessment.web.limits import count_roster_miss
+from assessment.web.limits import count_roster_miss, device_id
 from assessment.web.redirects import safe_next
 
 bp = Blueprint("quizzes", __name__)
@@ -93,6 +94,14 @@ def join(code):
     form = EmployeeIdForm() if with_roster else _name_form(event)
     if form.validate_on_submit():
         participant = _identify(event, form, with_roster)
+        if participant and not with_roster:
+            if phones.answering_on_another_phone(participant, device_id()) and not (
+                    form.same_person.data == "yes"):
+                db.session.rollback()  # nothing of this post is kept until they say
+                return render_template("quizzes/join.html", event=event, form=form,
+                                       with_roster=with_roster, on_another_phone=True)
+            phones.hold(participant, device_id(),
+                        phones.answering_on_another_phone(participant, device_id()))
         if participant:
             # read before the commit, which expires what was loaded
             key, participant_id, code = _session_key(event), participant.id, event.code
@@ -246,7 +255,8 @@ def confirm(code):
     saved = ops.saved_values(attempt)
     unanswered = [i + 1 for i, qid in enumerate(attempt.question_order) if qid not in saved]
     return render_template("quizzes/confirm.html", event=event, attempt=attempt,
-                           total=len(attempt.question_order), unanswered=unanswered, bank=bank)
+                           total=len(attempt.question_order), unanswered=unanswered, bank=bank,
+                           participant=participant)
 
 
 @bp.route("/j/<code>/submit", methods=["POST"])
