@@ -85,7 +85,7 @@ def _too_many(message: str):
     return response
 
 
-def install_join_limits(app: Flask) -> None:
+def install_attempt_limits(app: Flask) -> None:
     """Flask-Limiter on the app's storage; the join views' limits are checked before they
     run and unknown codes are counted after."""
     app.extensions["attempt_limits"] = Limiter(get_remote_address, app=app)
