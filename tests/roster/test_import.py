@@ -334,3 +334,17 @@ def test_hr_gives_an_event_its_first_roster_but_never_replaces_one(app, trainer_
     replaced = _upload(trainer, event, _csv([["E2001", "คนใหม่", department.code, level.code]]))
     assert _save_from(trainer, event, replaced.get_data(as_text=True)).status_code == 302
     assert _entries(event) == ["E2001"]
+
+
+def test_an_xlsx_bomb_is_refused_on_the_page_in_thai(trainer_event):
+    from assessment.roster.tables import MAX_UNPACKED_BYTES
+    from tests.security.test_upload_bounds import ROW, _workbook
+
+    client, event = trainer_event
+    chunks = (MAX_UNPACKED_BYTES + 2**20) // (len(ROW) * 1000) + 1
+    bomb = _workbook(ROW * 1000 for _ in range(chunks))  # 175 KB unpacking to 49 MiB
+    page = _upload(client, event, bomb, "staff.xlsx")
+    assert page.status_code == 302
+    html = client.get(page.location).get_data(as_text=True)
+    assert "อ่านไฟล์ไม่ได้: เวิร์กบุ๊กนี้เมื่อคลายแล้วมีขนาด" in html
+    assert _entries(event) == []
