@@ -32,6 +32,7 @@ from assessment.events.models import PHASE_KINDS
 from assessment.events.operations import EventRefused, all_events, close_phase, open_phase
 from assessment.events.progress import event_progress
 from assessment.i18n import current_language
+from assessment.organisation.lists import names
 from assessment.quizzes import phones
 from assessment.web.addresses import join_url
 
@@ -155,8 +156,12 @@ def join_screen(code):
 
 @bp.app_template_global()
 def people_on_two_phones(event):
-    """For the event page: names a second phone took over, not settled yet."""
-    return phones.on_two_phones(event)
+    """For the event page: names a second phone took over, not settled yet, each with its
+    department's name."""
+    doubled = phones.on_two_phones(event)
+    departments = names(current_language())["department"] if doubled else {}
+    return [(person, departments.get(person.department_code, person.department_code))
+            for person in doubled]
 
 
 @bp.route("/events/<code>/two-phones/<int:participant_id>/settled", methods=["POST"])
