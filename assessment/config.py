@@ -17,6 +17,10 @@ PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
 #: The cookie is sent again only when it changes, not with every autosave (it lives 14 days
 #: from the last change, longer than any seminar).
 SESSION_REFRESH_EACH_REQUEST = False
+#: Where attempt limits are counted (join codes, employee IDs, staff passwords): memory://
+#: for one server process; redis://host:6379 when several processes or servers share the
+#: load, so that each limit counts across all of them (assessment/web/limits.py).
+RATELIMIT_STORAGE_URI = "memory://"
 #: Groups with fewer paired people are flagged; the export without names leaves their figures blank.
 MIN_GROUP_SIZE = 5
 

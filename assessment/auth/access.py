@@ -16,8 +16,16 @@ login_manager.login_message = _l("Please log in to open this page.")
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))
+def load_user(session_id: str) -> User | None:
+    """The account of a session cookie, unless its session version was raised since (logout,
+    new password) or the account was disabled: then the cookie opens nothing."""
+    user_id, _dot, version = session_id.partition(".")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None  # a cookie from before session versions
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
 
 
 def roles_required(*roles: str):

@@ -8,7 +8,15 @@ import click
 from flask import Blueprint
 
 from assessment.auth.models import ROLES
-from assessment.auth.operations import AccountRefused, all_users, create_user, new_password
+from assessment.auth.operations import (
+    AccountRefused,
+    all_users,
+    create_user,
+    find_user,
+    new_password,
+    set_active,
+    set_password,
+)
 
 bp = Blueprint("users", __name__, cli_group="users")
 
@@ -31,8 +39,50 @@ def create_command(username, role, generate):
         click.echo(f"password (shown only now): {password}")
 
 
+@bp.cli.command("password")
+@click.argument("username")
+@click.option("--generate", is_flag=True, help="generate a password and print it once")
+def password_command(username, generate):
+    """Give an account a new password; every session of the account ends."""
+    user = _existing(username)
+    password = new_password() if generate else click.prompt(
+        "New password", hide_input=True, confirmation_prompt=True)
+    try:
+        set_password(user, password)
+    except AccountRefused as refused:
+        click.echo(str(refused), err=True)
+        sys.exit(1)
+    click.echo(f"new password set for '{user.username}'; its sessions have ended")
+    if generate:
+        click.echo(f"password (shown only now): {password}")
+
+
+@bp.cli.command("disable")
+@click.argument("username")
+def disable_command(username):
+    """Disable an account: it cannot log in, and every session of it ends."""
+    set_active(_existing(username), False)
+    click.echo(f"'{username}' is disabled; its sessions have ended")
+
+
+@bp.cli.command("enable")
+@click.argument("username")
+def enable_command(username):
+    """Enable a disabled account again."""
+    set_active(_existing(username), True)
+    click.echo(f"'{username}' can log in again")
+
+
+def _existing(username):
+    user = find_user(username)
+    if user is None:
+        click.echo(f"no account is called '{username}'", err=True)
+        sys.exit(1)
+    return user
+
+
 @bp.cli.command("list")
 def list_command():
     """List accounts and their roles."""
     for user in all_users():
-        click.echo(f"{user.username}\t{user.role}")
+        click.echo(f"{user.username}\t{user.role}" + ("" if user.active else "\tdisabled"))

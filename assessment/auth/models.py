@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, String, func
+from sqlalchemy import CheckConstraint, String, func, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from assessment.extensions import db
@@ -23,9 +23,20 @@ class User(UserMixin, db.Model):
     username: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(10))
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    #: part of every session cookie of this account; raised to end them all (logout,
+    #: a new password, the account disabled)
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: a disabled account cannot log in, and its sessions end
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def get_id(self) -> str:
+        """What the session cookie holds: the account and its session version."""
+        return f"{self.id}.{self.session_version}"
 
     @property
     def runs_events(self) -> bool:

@@ -1,22 +1,26 @@
-"""Accounts: create, check a password with a per-account lockout, change a password."""
+"""Accounts: create, check a password, change a password, disable, end sessions."""
 
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from zxcvbn import zxcvbn
 
 from assessment.auth.models import ROLES, User
 from assessment.extensions import db
 
 #: argon2id with the library's recommended cost (RFC 9106 low-memory profile)
 HASHER = PasswordHasher()
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
+#: zxcvbn's score from 0 to 4; 3 is "safely unguessable" against an online attack and a
+#: slow hash offline
+MIN_PASSWORD_SCORE = 3
+#: zxcvbn's time grows with the length; beyond this the rest adds no doubt
+MAX_CHECKED_LENGTH = 100
 
 
 class AccountRefused(Exception):
@@ -34,6 +38,19 @@ def find_user(username: str) -> User | None:
     return db.session.scalars(query).first()
 
 
+def check_new_password(password: str, username: str = "") -> None:
+    """Refuse a password that is short, blank or easy to guess (zxcvbn: common passwords,
+    words, keyboard runs, repeats, the user name), saying why."""
+    if len(password.strip()) < MIN_PASSWORD_LENGTH:
+        raise AccountRefused(f"the password needs at least {MIN_PASSWORD_LENGTH} characters "
+                             "other than spaces")
+    strength = zxcvbn(password[:MAX_CHECKED_LENGTH], user_inputs=[username])
+    if strength["score"] < MIN_PASSWORD_SCORE:
+        advice = strength["feedback"]["warning"] or "It is too easy to guess."
+        raise AccountRefused(f"the password is too easy to guess: {advice} Use a longer "
+                             "phrase of unrelated words, or --generate.")
+
+
 def create_user(username: str, role: str, password: str) -> User:
     """A new account with an argon2id password hash."""
     username = username.strip().lower()
@@ -41,53 +58,58 @@ def create_user(username: str, role: str, password: str) -> User:
         raise AccountRefused(f"unknown role '{role}'; use one of {', '.join(ROLES)}")
     if not username or find_user(username):
         raise AccountRefused(f"user name '{username}' is empty or taken")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountRefused(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    check_new_password(password, username)
     user = User(username=username, role=role, password_hash=HASHER.hash(password))
     db.session.add(user)
     db.session.commit()
     return user
 
 
-def authenticate(username: str, password: str, now: datetime | None = None) -> User | None:
-    """The user if the password is right and the account is not locked; counts failures."""
-    now = now or datetime.now()
+def authenticate(username: str, password: str) -> User | None:
+    """The account if it exists, is enabled and the password is right. An unknown or
+    disabled name costs the same argon2 check, so the time taken tells no names apart."""
     user = find_user(username)
-    if user is None:
-        HASHER.hash(password)  # same work as a real check, so timing does not reveal names
+    if user is None or not user.active:
+        _password_matches(_dummy_hash(), password)
         return None
-    if user.locked_until and user.locked_until > now:
+    if not _password_matches(user.password_hash, password):
         return None
-    if _password_matches(user, password):
-        user.failed_logins = 0
-        user.locked_until = None
-        if HASHER.check_needs_rehash(user.password_hash):
-            user.password_hash = HASHER.hash(password)
+    if HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = HASHER.hash(password)
         db.session.commit()
-        return user
-    _count_failure(user, now)
-    return None
+    return user
 
 
-def is_locked(username: str, now: datetime | None = None) -> bool:
-    """True while an account is locked after too many wrong passwords."""
-    user = find_user(username)
-    return bool(user and user.locked_until and user.locked_until > (now or datetime.now()))
+@cache
+def _dummy_hash() -> str:
+    """A hash no password matches, checked for names that have no account."""
+    return HASHER.hash(secrets.token_urlsafe(32))
 
 
-def _password_matches(user: User, password: str) -> bool:
+def _password_matches(password_hash: str, password: str) -> bool:
     try:
-        return HASHER.verify(user.password_hash, password)
+        return HASHER.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
-def _count_failure(user: User, now: datetime) -> None:
-    user.failed_logins += 1
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = now + LOCKOUT
-        user.failed_logins = 0
+def end_sessions(user: User) -> None:
+    """Every session cookie of the account stops working (copies included)."""
+    user.session_version += 1
     db.session.commit()
+
+
+def set_password(user: User, password: str) -> None:
+    """A new password (the same rule as a new account); every session of the account ends."""
+    check_new_password(password, user.username)
+    user.password_hash = HASHER.hash(password)
+    end_sessions(user)
+
+
+def set_active(user: User, active: bool) -> None:
+    """Disable or enable an account; disabling ends every session of it."""
+    user.active = active
+    end_sessions(user)
 
 
 def all_users() -> list[User]:

@@ -1,8 +1,9 @@
 """Reading a bank's YAML safely, keeping the line and column of every value.
 
 Only plain YAML is accepted: no tags that build objects, no anchors or
-aliases (the "billion laughs" expansion), no file over 1 MiB, and a key
-written twice is an error instead of silently keeping the last one.
+aliases (the "billion laughs" expansion), no lists or mappings nested more
+than MAX_NESTING deep (each level costs the parser time and Python's stack), no
+file over 1 MiB, and a key written twice is an error instead of silently keeping the last one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from assessment.banks.yaml_errors import TAB, explain_reader_error, explain_synt
 from assessment.messages import N_, Message, WordedError
 
 MAX_BANK_BYTES = 1_048_576
+#: a bank needs about 6 levels (questions, a question, options, an option, text, language)
+MAX_NESTING = 50
 PLAIN_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
@@ -59,7 +62,7 @@ def compose(text: str) -> Node | None:
     """The YAML node tree, with marks; SourceError for syntax, tags and aliases."""
     _refuse_tabs(text)
     try:
-        _refuse_aliases(text)
+        _check_events(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         wording, line, column = explain_syntax(error, text)
@@ -72,13 +75,23 @@ def compose(text: str) -> Node | None:
     return node
 
 
-def _refuse_aliases(text: str) -> None:
-    """Anchors (&) and aliases (*) are refused before anything is built from them."""
+def _check_events(text: str) -> None:
+    """Anchors (&), aliases (*) and deep nesting are refused from the parser's stream of
+    events, before anything is built from them."""
+    depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
             raise SourceError(Message(N_("anchors and aliases (& and *) are not allowed in a "
                                          "bank: write each text out in full")), mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise SourceError(Message(N_("lists and mappings are nested more than "
+                                             "%(limit)s deep here; a bank needs far fewer "
+                                             "levels"), limit=MAX_NESTING), mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _refuse_tabs(text: str) -> None:

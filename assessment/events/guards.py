@@ -26,6 +26,15 @@ def managed_event(code: str) -> Event:
     return event
 
 
-def can_load_roster(user, event: Event) -> bool:
-    """Whoever manages the event, and HR, who keeps the staff lists, may load its roster."""
+def can_see_roster(user, event: Event) -> bool:
+    """Whoever manages the event, and HR, who keeps the staff lists, may see its roster."""
     return user.role == "hr" or can_manage(user, event)
+
+
+def can_load_roster(user, event: Event) -> bool:
+    """Whoever manages the event may load or replace its roster. HR, who keeps the staff
+    lists, may give an event its first roster; replacing one changes who can join, and
+    changing an event is its trainer's (or an admin's)."""
+    from assessment.quizzes.operations import has_roster
+
+    return can_manage(user, event) or (user.role == "hr" and not has_roster(event))

@@ -33,11 +33,13 @@ from assessment.events.forms import (
     PhaseActionForm,
     form_data,
 )
-from assessment.events.guards import can_load_roster, managed_event
+from assessment.events.guards import can_see_roster, managed_event
 from assessment.events.models import PHASE_KINDS
 from assessment.events.operations import EventRefused, all_events, close_phase, open_phase
 from assessment.events.progress import event_progress
 from assessment.i18n import current_language
+from assessment.organisation.lists import names
+from assessment.quizzes import phones
 from assessment.web.addresses import join_url
 from assessment.web.thai_lines import keep_name
 
@@ -51,7 +53,7 @@ def home():
     return render_template(
         "events/home.html", events=events,
         manageable={e.id for e in events if can_manage(current_user, e)},
-        roster_loadable={e.id for e in events if can_load_roster(current_user, e)})
+        roster_loadable={e.id for e in events if can_see_roster(current_user, e)})
 
 
 @bp.route("/events/new", methods=["GET", "POST"])
@@ -186,3 +188,23 @@ def join_screen(code):
     return render_template("events/screen.html", event=event, link=link, qr_svg=qr_svg,
                            short_link=link.split("://", 1)[-1],
                            progress=event_progress(event), labels=PHASE_LABELS)
+
+
+@bp.app_template_global()
+def people_on_two_phones(event):
+    """For the event page: names a second phone took over, not settled yet, each with its
+    department's name."""
+    doubled = phones.on_two_phones(event)
+    departments = names(current_language())["department"] if doubled else {}
+    return [(person, departments.get(person.department_code, person.department_code))
+            for person in doubled]
+
+
+@bp.route("/events/<code>/two-phones/<int:participant_id>/settled", methods=["POST"])
+@roles_required("trainer")
+def settle_two_phones(code, participant_id):
+    """The trainer talked to the people behind a name answering on two phones."""
+    event = managed_event(code)
+    if PhaseActionForm().validate_on_submit():
+        phones.settle(event, participant_id)
+    return redirect(url_for("events_views.event_page", code=event.code))

@@ -21,7 +21,14 @@ from assessment.roster.parsing import (
     OrgLists,
     check_list_cell,
 )
-from assessment.roster.tables import Problem, Row, Table, did_you_mean, missing_columns
+from assessment.roster.tables import (
+    Problem,
+    Row,
+    Table,
+    control_characters,
+    did_you_mean,
+    missing_columns,
+)
 
 PERSON_COLUMNS = ("employee_id", "name", "department", "level", "phase")
 PHASE_WORDS = {"pre": "pre", "pretest": "pre", "post": "post", "posttest": "post",
@@ -86,7 +93,8 @@ class PaperRules:
 
 def check_paper(table: Table, rules: PaperRules) -> PaperCheck:
     """Every attempt in the file, and every problem with its row and column."""
-    problems = missing_columns(table, PERSON_COLUMNS) + _unknown_columns(table, rules.bank)
+    problems = (missing_columns(table, PERSON_COLUMNS) + _unknown_columns(table, rules.bank)
+                + control_characters(table))
     if problems:
         return PaperCheck((), tuple(problems), rules)
     if not table.rows:

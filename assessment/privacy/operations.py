@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, null, select, update
 
+from assessment.banks.models import QuestionRecord
 from assessment.events.models import Event
 from assessment.extensions import db
 from assessment.quizzes.models import Answer, Attempt, Participant
@@ -35,7 +36,8 @@ def is_anonymous(participant: Participant) -> bool:
 
 
 def anonymise_event(event: Event) -> int:
-    """Names become pseudonyms and employee IDs go; scores and answers stay. Returns how many."""
+    """Names become pseudonyms, employee IDs and typed (free-text) answers go; scores and
+    chosen answers stay. Returns how many people were anonymised."""
     changed = 0
     participants = db.session.scalars(select(Participant).where(Participant.event_id == event.id))
     for participant in participants:
@@ -46,8 +48,20 @@ def anonymise_event(event: Event) -> int:
         participant.employee_id = None
         changed += 1
     db.session.execute(delete(RosterEntry).where(RosterEntry.event_id == event.id))
+    _blank_free_text(event)
     db.session.commit()
     return changed
+
+
+def _blank_free_text(event: Event) -> None:
+    """A typed answer can hold a name (one's own, a colleague's), so it goes with the names;
+    the points it earned stay in the scores."""
+    free_text = select(QuestionRecord.question_key).where(
+        QuestionRecord.bank_version_id == event.bank_version_id,
+        QuestionRecord.type == "short_text")
+    attempts = select(Attempt.id).join(Participant).where(Participant.event_id == event.id)
+    db.session.execute(update(Answer).where(
+        Answer.attempt_id.in_(attempts), Answer.question_key.in_(free_text)).values(value=null()))
 
 
 class SeveralPeople(Exception):

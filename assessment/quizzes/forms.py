@@ -22,6 +22,9 @@ class NameForm(Form):
     name = StringField(_l("First name and last name"), validators=[DataRequired(), Length(max=200)])
     department = SelectField(_l("Department"), validators=[DataRequired()])
     level = SelectField(_l("Staff level"), validators=[DataRequired()])
+    #: "yes" from the button by which a person says the name answering on another phone is
+    #: theirs (never rendered as a field, so it holds only for the post of that button)
+    same_person = StringField()
 
     #: set by the view: True when someone of this name already joined the event (a name
     #: accepted before the first-and-last rule keeps pairing with its pre-test)

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    DateTime,
     ForeignKey,
     Index,
     String,
@@ -43,6 +44,11 @@ class Participant(db.Model):
     department_code: Mapped[str] = mapped_column(String(50))
     level_code: Mapped[str] = mapped_column(String(50))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    #: the random id of the phone that last identified as this person (see quizzes/phones.py)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    #: when a second phone took this name over while the first was answering; cleared when
+    #: the trainer has settled it
+    second_phone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     event: Mapped[Event] = relationship()
     attempts: Mapped[list[Attempt]] = relationship(back_populates="participant")

@@ -22,12 +22,15 @@ from assessment.extensions import db
 from assessment.i18n import choose_language
 from assessment.organisation.lists import department_choices, level_choices
 from assessment.quizzes import operations as ops
+from assessment.quizzes import phones
 from assessment.quizzes.autosave import save_one
 from assessment.quizzes.blocks import kept_question
 from assessment.quizzes.forms import EmployeeIdForm, JoinForm, NameForm, answers_from_form
 from assessment.quizzes.models import Attempt, Participant
 from assessment.quizzes.results import result_for
 from assessment.quizzes.submitting import submit_one
+from assessment.web.limits import count_roster_miss, device_id
+from assessment.web.redirects import safe_next
 
 bp = Blueprint("quizzes", __name__)
 bp.add_app_template_global(kept_question)
@@ -59,8 +62,7 @@ def home():
 @bp.route("/lang/<lang>")
 def switch_language(lang):
     choose_language(lang)
-    target = request.args.get("next", "/")
-    return redirect(target if target.startswith("/") and not target.startswith("//") else "/")
+    return redirect(safe_next(request.args.get("next")) or "/")
 
 
 def _event_or_404(code, answering: bool = False):
@@ -92,6 +94,14 @@ def join(code):
     form = EmployeeIdForm() if with_roster else _name_form(event)
     if form.validate_on_submit():
         participant = _identify(event, form, with_roster)
+        if participant and not with_roster:
+            if phones.answering_on_another_phone(participant, device_id()) and not (
+                    form.same_person.data == "yes"):
+                db.session.rollback()  # nothing of this post is kept until they say
+                return render_template("quizzes/join.html", event=event, form=form,
+                                       with_roster=with_roster, on_another_phone=True)
+            phones.hold(participant, device_id(),
+                        phones.answering_on_another_phone(participant, device_id()))
         if participant:
             # read before the commit, which expires what was loaded
             key, participant_id, code = _session_key(event), participant.id, event.code
@@ -128,6 +138,7 @@ def _identify(event, form, with_roster) -> Participant | None:
     try:
         return ops.identify_by_employee_id(event, form.employee_id.data)
     except ops.NotOnRoster:
+        count_roster_miss(event.code)
         form.employee_id.errors.append(
             _("This employee ID is not on the list for this seminar. Check it or ask the trainer.")
         )
@@ -246,7 +257,8 @@ def confirm(code):
     unanswered = [(i + 1, qid) for i, qid in enumerate(attempt.question_order)
                   if qid not in saved]
     return render_template("quizzes/confirm.html", event=event, attempt=attempt,
-                           total=len(attempt.question_order), unanswered=unanswered, bank=bank)
+                           total=len(attempt.question_order), unanswered=unanswered, bank=bank,
+                           participant=participant)
 
 
 @bp.route("/j/<code>/submit", methods=["POST"])

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from assessment.messages import N_, Message
 from assessment.quizzes.pairing import clean_name, employee_key, name_key
-from assessment.roster.tables import Problem, Row, Table, did_you_mean, missing_columns
+from assessment.roster.tables import (
+    Problem,
+    Row,
+    Table,
+    control_characters,
+    did_you_mean,
+    missing_columns,
+)
 
 ROSTER_COLUMNS = ("employee_id", "name", "department", "level")
 #: what a department or level cell is called in a problem
@@ -106,7 +113,7 @@ def check_list_cell(row: Row, column: str, items: tuple[ListItem, ...], kind: Me
 
 def check_roster(table: Table, lists: OrgLists) -> RosterCheck:
     """Every person in the file, and every problem with its row and column."""
-    problems = missing_columns(table, ROSTER_COLUMNS)
+    problems = missing_columns(table, ROSTER_COLUMNS) + control_characters(table)
     if problems:
         return RosterCheck((), tuple(problems))
     if not table.rows:

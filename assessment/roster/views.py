@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from assessment.auth.access import roles_required
-from assessment.events.guards import can_load_roster, event_or_404
+from assessment.events.guards import can_load_roster, can_see_roster, event_or_404
 from assessment.i18n import current_language, translated
 from assessment.organisation.lists import names
 from assessment.roster.forms import ConfirmImportForm, UploadForm
@@ -18,9 +18,11 @@ from assessment.roster.uploads import decode_upload, encode_upload
 bp = Blueprint("roster_views", __name__, url_prefix="/staff/events")
 
 
-def _roster_event(code):
+def _roster_event(code, loading: bool):
+    """The event, if the user may see its roster (`loading`: load or replace it); else 403."""
     event = event_or_404(code)
-    if not can_load_roster(current_user, event):
+    allowed = can_load_roster if loading else can_see_roster
+    if not allowed(current_user, event):
         abort(403)
     return event
 
@@ -29,13 +31,14 @@ def _roster_event(code):
 @roles_required("trainer", "hr")
 def roster_page(code):
     """The current roster and the upload form; a posted file is checked and previewed."""
-    event = _roster_event(code)
+    event = _roster_event(code, loading=request.method == "POST")
     form = UploadForm()
     if form.validate_on_submit():
         upload = form.file.data
         return _preview(event, upload.filename or "roster.csv", upload.read())
     return render_template("roster/index.html", event=event, form=form, entries=roster_of(event),
-                           names=names(current_language()))
+                           names=names(current_language()),
+                           may_load=can_load_roster(current_user, event))
 
 
 def _preview(event, filename, content):
@@ -53,7 +56,7 @@ def _preview(event, filename, content):
 @roles_required("trainer", "hr")
 def save_roster(code):
     """Check the previewed file again and replace the roster only if it has no problems."""
-    event = _roster_event(code)
+    event = _roster_event(code, loading=True)
     form = ConfirmImportForm()
     content = decode_upload(form.content.data or "") if form.validate_on_submit() else None
     if content is None:

@@ -18,18 +18,19 @@ EVERY_RESPONSE = (
 
 def install_security_headers(app: Flask) -> None:
     """CSP without inline script, nosniff, no framing, HSTS and secure cookies under HTTPS,
-    and the attempt limits for joining."""
-    from assessment.web.limits import install_join_limits
+    nothing but static files kept in caches, and the attempt limits (joining, logging in)."""
+    from assessment.web.limits import install_attempt_limits
 
     _secure_cookies_under_https(app)
-    install_join_limits(app)
+    install_attempt_limits(app)
 
     @app.after_request
     def _headers(response):
         wanted = list(EVERY_RESPONSE)
         if request.is_secure:
             wanted.append(("Strict-Transport-Security", "max-age=31536000"))
-        if response.mimetype == "text/html":
+        if request.endpoint != "static":
+            # pages, answer keys, templates, autosave answers and reports are someone's data
             wanted.append(("Cache-Control", "no-store"))
         _add_missing(response.headers, wanted)
         return response

@@ -13,15 +13,28 @@ bp = Blueprint("web", __name__)
 
 @bp.route("/healthz")
 def health():
-    """For monitoring and a proxy's checks: 200 when the database answers and has been
-    migrated, 503 otherwise (the cause goes to the log, not to whoever asked)."""
+    """For monitoring and a proxy's checks: 200 when the database answers, has been
+    migrated and takes a write; 503 otherwise, saying "read-only" when it answers but cannot
+    store answers (the cause goes to the log, not to whoever asked)."""
     try:
         db.session.execute(text("SELECT version_num FROM alembic_version")).one()
-    except SQLAlchemyError as error:  # one line each time, not a traceback per poll
-        current_app.logger.warning("health check: the database did not answer: %s",
-                                   str(error).splitlines()[0])
-        return {"ok": False, "database": "unreachable"}, 503
+    except SQLAlchemyError as error:
+        return _unhealthy("unreachable", error)
+    try:
+        # a write that changes nothing, rolled back: a read-only file or server refuses it
+        db.session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+    except SQLAlchemyError as error:
+        return _unhealthy("read-only", error)
+    finally:
+        db.session.rollback()
     return {"ok": True, "database": "ok"}, 200, {"Cache-Control": "no-store"}
+
+
+def _unhealthy(state: str, error: Exception):
+    """A 503 naming the state, and one log line each time (not a traceback per poll)."""
+    current_app.logger.warning("health check: the database is %s: %s", state,
+                               str(error).splitlines()[0])
+    return {"ok": False, "database": state}, 503
 
 
 @bp.app_errorhandler(404)

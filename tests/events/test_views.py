@@ -169,7 +169,7 @@ def test_event_form_reports_bad_windows_and_no_phase(app, bank_version):
         page, bank_version.id, with_pre=None, with_post=None, title=""))
     assert bad.status_code == 200
     html = bad.get_data(as_text=True)
-    assert "Choose at least one phase." in html or "อย่างน้อย" in html
+    assert "กรุณาเลือกอย่างน้อยหนึ่งช่วงการทดสอบ" in html  # Thai, the default
     late = client.post("/staff/events/new", data=_event_form(
         page, bank_version.id, pre_closes_at="2026-03-05T08:00"))
     assert late.status_code == 200 and 'class="error"' in late.get_data(as_text=True)

@@ -56,3 +56,30 @@ def test_a_page_that_fails_on_the_server_says_so_in_thai(without_database):
     assert answer.status_code == 500
     assert "ระบบขัดข้อง" in page and "คำตอบที่ท่านบันทึกไว้ยังอยู่" in page
     assert "Internal Server Error" not in page and 'lang="th"' in page
+
+
+def _read_only_app(url):
+    """The app on the same database, opened so that it cannot write (a read-only file on
+    SQLite, a read-only session on PostgreSQL)."""
+    if url.startswith("sqlite:///"):
+        return create_app({"SECRET_KEY": "test", "PUBLIC_URL": "http://quiz.test",
+                           "DATABASE_URL": f"sqlite:///file:{url[10:]}?mode=ro&uri=true"})
+    return create_app({"SECRET_KEY": "test", "PUBLIC_URL": "http://quiz.test",
+                       "DATABASE_URL": url, "SQLALCHEMY_ENGINE_OPTIONS": {
+                           "connect_args": {"options": "-c default_transaction_read_only=on"}}})
+
+
+def test_health_is_503_read_only_when_the_database_cannot_be_written(app):
+    from assessment.extensions import db
+
+    url = db.engine.url.render_as_string(hide_password=False)
+    read_only = _read_only_app(url)
+    try:
+        answer = read_only.test_client().get("/healthz")
+        assert answer.status_code == 503
+        assert answer.get_json() == {"ok": False, "database": "read-only"}
+    finally:
+        with read_only.app_context():
+            db.engine.dispose()
+    # and the check's write left nothing behind on the writable database
+    assert app.test_client().get("/healthz").status_code == 200

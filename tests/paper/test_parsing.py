@@ -97,3 +97,10 @@ def test_with_a_roster_the_employee_id_identifies():
     assert _where(check) == {(3, "employee_id"), (4, "employee_id"), (5, "employee_id")}
     assert "not on the event's roster" in next(p.message for p in check.problems if p.row == 4)
     assert [a.row for a in check.attempts] == [2]
+
+
+def test_control_characters_in_answers_are_refused_with_row_and_column():
+    check = _check(("", "A", "clerk", "prof-op", "pre", "a", "", "", "", "", "io\x00t"),
+                   ("", "B\x1b[31m", "clerk", "prof-op", "pre", "a", "", "", "", "", ""))
+    assert _where(check) == {(2, "q6"), (3, "name")}
+    assert not check.ok and "control character (U+0000)" in check.problems[0].message

@@ -189,3 +189,27 @@ def test_default_notice_says_who_sees_names_in_plain_words(app, client, bank_ver
     assert "HR sees the name and scores of everyone" in english and "without names" in english
     assert not {"PDPA", "Act", "section", "correct or delete"} & set(english.replace(",", " ")
                                                                     .replace(".", " ").split())
+
+
+def test_purge_blanks_typed_answers_and_keeps_chosen_ones_and_scores(runner, bank_version):
+    from assessment.banks.models import QuestionRecord
+
+    event = _held(bank_version, 40, retention_days=30)
+    typed = db.session.scalars(select(QuestionRecord.question_key).where(
+        QuestionRecord.bank_version_id == bank_version.id,
+        QuestionRecord.type == "short_text")).first()
+    chosen = db.session.scalars(select(QuestionRecord.question_key).where(
+        QuestionRecord.bank_version_id == bank_version.id,
+        QuestionRecord.type == "single")).first()
+    person = _person(event, "สมชาย ใจดี", answers={typed: "ถามคุณสมศรี ใจงาม กองคลัง",
+                                                    chosen: "a"})
+    score = person.attempts[0].score
+    assert runner.invoke(args=["privacy", "purge"]).exit_code == 0
+    db.session.expire_all()
+    attempt = db.session.get(Participant, person.id).attempts[0]
+    answers = {answer.question_key: answer.value for answer in attempt.answers}
+    assert answers[typed] is None and answers[chosen] == "a"
+    assert attempt.score == score
+    stored = db.session.scalars(select(func.count(Answer.id)).where(
+        func.cast(Answer.value, db.String).like("%สมศรี%"))).one()
+    assert stored == 0

@@ -297,3 +297,54 @@ def test_cli_reports_missing_columns(runner, bank_version, tmp_path):
     assert result.exit_code == 1
     assert f"{file}:1:department: the column 'department' is missing" in result.output
     assert f"{file}:1:level:" in result.output
+
+
+def test_a_file_of_thousands_of_problems_lists_the_first_hundred_and_the_total(trainer_event):
+    client, event = trainer_event
+    department, level = _lists()
+    rows = [[f"E{n}", f"คน {n}", "ไม่มีหน่วยงานนี้", level.code] for n in range(5000)]
+    html = _upload(client, event, _csv(rows)).get_data(as_text=True)
+    assert html.count('<tr class="problem">') == 100
+    assert "5000" in html and "แสดง 100 รายการแรกจากทั้งหมด 5000 รายการ" in html
+    assert _entries(event) == []
+
+
+def test_a_nul_in_a_cell_is_refused_with_its_row_and_column(trainer_event):
+    client, event = trainer_event
+    department, level = _lists()
+    content = _csv([["E1001", "สมชาย\x00ใจดี", department.code, level.code]])
+    html = _upload(client, event, content).get_data(as_text=True)
+    assert ("2", "name") in _problem_rows(html) and "\x00" not in html
+    assert "อักขระควบคุม (U+0000)" in _problem_rows(html)[("2", "name")]
+    assert _entries(event) == []
+
+
+def test_hr_gives_an_event_its_first_roster_but_never_replaces_one(app, trainer_event):
+    trainer, event = trainer_event
+    hr = _staff(app, "hr1", "hr")
+    preview = _upload(hr, event, _good_csv()).get_data(as_text=True)
+    assert _save_from(hr, event, preview).status_code == 302
+    assert _entries(event) == ["E1001", "E1002", "E1003"]
+    page = hr.get(f"/staff/events/{event.code}/roster").get_data(as_text=True)
+    assert "E1001" in page and 'type="file"' not in page  # HR still sees the list
+    assert "เฉพาะวิทยากรของการอบรมหรือผู้ดูแลระบบ" in page
+    assert _upload(hr, event, _good_csv()).status_code == 403
+    assert _save_from(hr, event, preview).status_code == 403  # a kept preview is refused too
+    department, level = _lists()
+    replaced = _upload(trainer, event, _csv([["E2001", "คนใหม่", department.code, level.code]]))
+    assert _save_from(trainer, event, replaced.get_data(as_text=True)).status_code == 302
+    assert _entries(event) == ["E2001"]
+
+
+def test_an_xlsx_bomb_is_refused_on_the_page_in_thai(trainer_event):
+    from assessment.roster.tables import MAX_UNPACKED_BYTES
+    from tests.security.test_upload_bounds import ROW, _workbook
+
+    client, event = trainer_event
+    chunks = (MAX_UNPACKED_BYTES + 2**20) // (len(ROW) * 1000) + 1
+    bomb = _workbook(ROW * 1000 for _ in range(chunks))  # 175 KB unpacking to 49 MiB
+    page = _upload(client, event, bomb, "staff.xlsx")
+    assert page.status_code == 302
+    html = client.get(page.location).get_data(as_text=True)
+    assert "อ่านไฟล์ไม่ได้: เวิร์กบุ๊กนี้เมื่อคลายแล้วมีขนาด" in html
+    assert _entries(event) == []

@@ -10,8 +10,8 @@ from assessment.web import csrf_checks
 from tests.helpers import attempt_id_from, csrf_from, identify, make_event
 
 
-def _phone(client, event) -> tuple[str, int]:
-    page = identify(client, event).get_data(as_text=True)
+def _phone(client, event, name="สมชาย ใจดี") -> tuple[str, int]:
+    page = identify(client, event, name=name).get_data(as_text=True)
     return csrf_from(page), attempt_id_from(page)
 
 
@@ -63,7 +63,7 @@ def test_a_kept_token_does_not_pass_with_another_phones_session(app, bank_versio
     mine, theirs = app.test_client(), app.test_client()
     token, attempt_id = _phone(mine, event)
     assert _save(mine, event, token, attempt_id).status_code == 200  # kept now
-    _phone(theirs, event)
+    _phone(theirs, event, name="สมหญิง รักเรียน")
     assert _save(theirs, event, token, attempt_id).status_code == 400  # their session's differs
 
 
