@@ -66,8 +66,9 @@ def addressed_name(name: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """The name as shown in reports: Unicode-normalised, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", name or "").split())
+    """The name as shown in reports: composed (NFC), single spaces. Not NFKC, which splits
+    Thai SARA AM (ำ) into two marks ("ทองคํา"): names are compared by name_key instead."""
+    return " ".join(unicodedata.normalize("NFC", name or "").split())
 
 
 def employee_key(employee_id: str) -> str:

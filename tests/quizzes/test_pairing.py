@@ -51,6 +51,12 @@ def test_clean_name_keeps_words_single_spaced():
     assert clean_name("  สมชาย   ใจดี ") == "สมชาย ใจดี"
 
 
+def test_clean_name_keeps_sara_am_as_typed():
+    # NFKC split ำ (U+0E33) into ํ + า, so a stored name no longer matched a search for it
+    assert clean_name("สมศรี ทองคำ") == "สมศรี ทองคำ"
+    assert name_key("สมศรี ทองคำ") == name_key("สมศรี ทองค\u0e4d\u0e32")
+
+
 @pytest.mark.parametrize("name, complete", [
     ("สมชาย ใจดี", True), ("นาย สมชาย ใจดี", True), ("นางสาวสมศรี  ใจงาม", True),
     ("Somchai Jaidee", True), ("สมชาย", False), ("นายสมชาย", False), ("นาย สมชาย", False),
