@@ -41,9 +41,12 @@ def event_or_exit(code: str):
 @click.option("--date", "held_on", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
 @click.option("--venue", default="")
 @click.option("--phases", default="pre,post", show_default=True, help="pre,post[,followup]")
-@click.option("--shuffle/--no-shuffle", default=False, help="shuffle questions and options")
+@click.option("--shuffle/--no-shuffle", default=False, help="shuffle the questions")
+@click.option("--shuffle-options/--keep-option-order", default=True, show_default=True,
+              help="each person sees the options in their own order (as on the event form)")
 @click.option("--time-limit", type=int, help="minutes per attempt")
-def create_command(bank_key, bank_version, title, held_on, venue, phases, shuffle, time_limit):
+def create_command(bank_key, bank_version, title, held_on, venue, phases, shuffle,
+                   shuffle_options, time_limit):
     """Create an event from a loaded bank and print its join code and URL."""
     version = find_version(bank_key, bank_version)
     if version is None:
@@ -52,7 +55,8 @@ def create_command(bank_key, bank_version, title, held_on, venue, phases, shuffl
     try:
         event = create_event(
             version, title, held_on.date() if held_on else None, kinds, venue=venue,
-            shuffle_questions=shuffle, shuffle_options=shuffle, time_limit_minutes=time_limit,
+            shuffle_questions=shuffle, shuffle_options=shuffle_options,
+            time_limit_minutes=time_limit,
         )
     except EventRefused as refused:
         fail(str(refused))

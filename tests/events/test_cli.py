@@ -53,6 +53,21 @@ def test_event_create_open_close_list(runner):
     assert missing.exit_code == 1 and "no followup phase" in missing.output
 
 
+def test_event_create_shuffles_options_unless_asked_not_to(runner):
+    from assessment.events.operations import find_event
+
+    runner.invoke(args=["banks", "load", str(SHIPPED_BANK)])
+    codes = []
+    for extra in ([], ["--keep-option-order"]):
+        created = runner.invoke(args=["events", "create", "--bank", "smart-city-basics",
+                                      "--title", "สัมมนา", *extra])
+        assert created.exit_code == 0, created.output
+        codes.append(re.search(r"join code: (\w+)", created.output).group(1))
+    shuffled, kept = (find_event(code) for code in codes)
+    assert shuffled.shuffle_options and not kept.shuffle_options
+    assert not shuffled.shuffle_questions
+
+
 def test_event_create_for_unknown_bank_fails_plainly(runner):
     result = runner.invoke(args=["events", "create", "--bank", "nope", "--title", "x"])
     assert result.exit_code == 1 and "flask banks load" in result.output
