@@ -13,6 +13,7 @@ from assessment.banks.operations import bank_of
 from assessment.events.models import Event
 from assessment.extensions import db
 from assessment.organisation.lists import names
+from assessment.privacy.operations import pseudonym_key
 from assessment.reports.data import EventData, read_event, wide_by_person
 
 
@@ -122,5 +123,5 @@ def workbook(built: EventReport, pseudonymise: bool = False) -> bytes:
         pseudonymise=pseudonymise,
         event_title=built.title,
         event_date=built.event.held_on,
-        secret=current_app.config["SECRET_KEY"],
+        secret=pseudonym_key(),
     )
