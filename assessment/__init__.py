@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from assessment import database
 from assessment.extensions import babel, compress, csrf, db, login_manager, migrate
@@ -26,6 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _configure_database(app)
     _configure_secret_key(app)
+    _trust_proxies(app)
     app.session_interface = CheckedOnceSessions()
     _init_extensions(app)
     _register_blueprints(app)
@@ -52,6 +54,15 @@ def _configure_secret_key(app: Flask) -> None:
         key_file.write_text(secrets.token_hex(32))
         os.chmod(key_file, 0o600)
     app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind PROXY_HOPS proxies (env ASSESSMENT_PROXY_HOPS) take the phone's address, the
+    scheme (HTTPS) and the host from their X-Forwarded-* headers; with none (the default)
+    those headers are ignored, as anyone could send them."""
+    hops = int(app.config["PROXY_HOPS"])
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _configure_database(app: Flask) -> None:
