@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import threading
 from dataclasses import dataclass
 
 import pandas as pd
+from cachetools import LRUCache
 from flask import current_app
 from sqlalchemy import text
 
@@ -78,10 +79,10 @@ def _filtered(data: EventData, filters: Filters) -> EventData:
     )
 
 
-#: Charts are the slow part of a report page (one request per image), so the
-#: images of the latest answers are kept per event, language, filters and format.
-_CHART_CACHE: OrderedDict = OrderedDict()
-_CHART_CACHE_SIZE = 24
+#: Charts are the slow part of a report page (one request per image), so each worker keeps
+#: the images of the latest answers and lists per event, language, filters and format.
+_CHARTS: LRUCache = LRUCache(maxsize=24)
+_CHARTS_LOCK = threading.Lock()
 
 
 def data_fingerprint(event: Event) -> tuple:
@@ -93,14 +94,17 @@ def data_fingerprint(event: Event) -> tuple:
 
 
 def cached_charts(event: Event, lang: str, filters: Filters, fmt: str) -> dict[str, bytes]:
-    """The event's charts, computed once per change of its submitted answers."""
-    key = (event.id, lang, filters, fmt, data_fingerprint(event))
-    if key not in _CHART_CACHE:
-        _CHART_CACHE[key] = chart_files(event_report(event, lang, filters), fmt)
-        while len(_CHART_CACHE) > _CHART_CACHE_SIZE:
-            _CHART_CACHE.popitem(last=False)
-    _CHART_CACHE.move_to_end(key)
-    return _CHART_CACHE[key]
+    """The event's charts, computed again when its submitted answers change or HR renames or
+    reorders a department or level (on any host: both are read from the database)."""
+    lists = repr(sorted((kind, sorted(by_code.items())) for kind, by_code in names(lang).items()))
+    key = (event.id, lang, filters, fmt, data_fingerprint(event), lists)
+    with _CHARTS_LOCK:
+        images = _CHARTS.get(key)
+    if images is None:
+        images = chart_files(event_report(event, lang, filters), fmt)
+        with _CHARTS_LOCK:
+            _CHARTS[key] = images
+    return images
 
 
 def chart_files(built: EventReport, fmt: str = "png") -> dict[str, bytes]:
