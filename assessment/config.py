@@ -33,6 +33,8 @@ PORT = 5000
 #: How many reverse proxies (nginx, a load balancer) stand in front of the app and set
 #: X-Forwarded-For/-Proto/-Host; 0 means none, and those headers are ignored.
 PROXY_HOPS = 0
+#: POST /bench/write (one row, one transaction) for the benchmarks; never on a real installation
+BENCHMARK_ROUTES = False
 #: SQLite waits this long (seconds) for another writer before giving up.
 SQLITE_BUSY_TIMEOUT = 30
 #: A pooled PostgreSQL connection left idle this long (seconds) is checked before it is used
