@@ -151,13 +151,18 @@ def save_figures(stats: TimedStats, killed_at: float, failover: float) -> dict:
     calm = [end - begin for begin, end in spans
             if end < killed_at or begin > killed_at + failover]
     every = [end - begin for begin, end in spans]
+    before = [end - begin for begin, end in spans if end < killed_at]
+    after = [end - begin for begin, end in spans if begin > killed_at + failover]
     return {"saves": len(spans), "saves_in_failover": len(spans) - len(calm),
             "save_p50_ms": 1000 * load.percentile(calm, 0.5),
             "save_p95_ms": 1000 * load.percentile(calm, 0.95),
-            "save_p95_all_ms": 1000 * load.percentile(every, 0.95)}
+            "save_p95_all_ms": 1000 * load.percentile(every, 0.95),
+            "save_p95_before_ms": 1000 * load.percentile(before, 0.95),
+            "save_p95_after_ms": 1000 * load.percentile(after, 0.95)}
 
 
 async def measure(args) -> dict:
+    load_before = os.getloadavg()[0]
     url = fresh_database()
     code, *lists = await asyncio.to_thread(load.prepare, url)
     with tempfile.TemporaryDirectory(prefix="assessment-topology-") as folder:
@@ -179,13 +184,15 @@ async def measure(args) -> dict:
         "submitted": stats.submitted, "submit_rate": outcome["submit_rate"],
         "write_before": write_before, "write_after": write_after,
         "ratio": outcome["submit_rate"] / write_after, **verdict,
+        "load_average": (load_before, os.getloadavg()[0]),
     }
 
 
 def write_markdown(row: dict, args, note: str) -> None:
     lines = [
         "# Production topology under load (benchmarks/topology.py)", "",
-        f"Run {time.strftime('%Y-%m-%d %H:%M')} UTC on {os.cpu_count()} cores. {note} "
+        f"Run {time.strftime('%Y-%m-%d %H:%M')} UTC on {os.cpu_count()} cores (1-minute load "
+        f"average {row['load_average'][0]:.1f} before, {row['load_average'][1]:.1f} after). {note} "
         "nginx -> two gunicorn servers (2 sync workers each) -> PostgreSQL, Redis, all on "
         f"127.0.0.1; client concurrency {args.concurrency}, phones join over {args.ramp:.0f} s "
         f"and pause ~{args.think:.1f} s between answers; the phones' client runs on the same "
@@ -200,6 +207,8 @@ def write_markdown(row: dict, args, note: str) -> None:
         f"| saves p50 / p95 outside the failover seconds | {row['save_p50_ms']:.0f} / "
         f"{row['save_p95_ms']:.0f} ms | p95 <= 250 ms |",
         f"| saves p95, all of them | {row['save_p95_all_ms']:.0f} ms | |",
+        f"| saves p95 before the kill (two servers) / after the failover seconds (server b) | "
+        f"{row['save_p95_before_ms']:.0f} / {row['save_p95_after_ms']:.0f} ms | |",
         f"| saves in the failover seconds (left out above) | {row['saves_in_failover']} of "
         f"{row['saves']} | |",
         f"| errors the phones saw (5xx or broken connection, retried) | {row['errors_seen']} "
