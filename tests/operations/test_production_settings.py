@@ -19,6 +19,12 @@ from assessment.reports.excel import pseudonym
 SERVER = "postgresql+psycopg://assessment:assessment@127.0.0.1:5432/nowhere"
 
 
+@pytest.fixture(autouse=True)
+def _no_settings_from_the_shell(monkeypatch):
+    for name in ("ASSESSMENT_SECRET_KEY", "ASSESSMENT_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def test_with_a_database_server_the_app_refuses_to_start_without_a_secret_key():
     with pytest.raises(MissingSetting, match="ASSESSMENT_SECRET_KEY is not set"):
         create_app({"DATABASE_URL": SERVER})
