@@ -8,7 +8,7 @@ WORKERS ?= 4
 GUNICORN_CONFIG := python:assessment.web.gunicorn_config
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test lint install system-deps fonts translations bench screenshots clean
+.PHONY: run deploy serve test lint install system-deps fonts translations bench screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt setup.cfg
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,9 +24,14 @@ run: install
 	ASSESSMENT_PORT=$(PORT) $(BIN)/gunicorn --config $(GUNICORN_CONFIG) --workers 2 --threads 4 \
 		--bind 0.0.0.0:$(PORT) --access-logfile - 'assessment:create_app()'
 
-## make serve: production server with several workers (set ASSESSMENT_DATABASE_URL for PostgreSQL)
+## make deploy: once per release, before the servers start: upgrade the database, load the
+## shipped banks (several hosts at once is safe: they take turns on a PostgreSQL lock)
+deploy: install
+	$(FLASK) db-deploy
+
+## make serve: production server with several workers (set ASSESSMENT_DATABASE_URL for PostgreSQL);
+## it does not touch the schema: run `make deploy` first after each upgrade
 serve: install
-	$(FLASK) db upgrade
 	$(BIN)/gunicorn --config $(GUNICORN_CONFIG) --workers $(WORKERS) --bind 0.0.0.0:$(PORT) \
 		--access-logfile - 'assessment:create_app()'
 

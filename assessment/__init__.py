@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from assessment import database
 from assessment.extensions import babel, compress, csrf, db, login_manager, migrate
@@ -24,18 +25,30 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    _configure_secret_key(app)
-    app.session_interface = CheckedOnceSessions()
     _configure_database(app)
+    _configure_secret_key(app)
+    _trust_proxies(app)
+    app.session_interface = CheckedOnceSessions()
     _init_extensions(app)
     _register_blueprints(app)
     return app
 
 
+class MissingSetting(RuntimeError):
+    """A setting the app cannot start without; the message says which and how to set it."""
+
+
 def _configure_secret_key(app: Flask) -> None:
-    """Keep one random key per installation so sessions survive restarts."""
+    """With a database server every app server must sign cookies with the same given key;
+    with SQLite (one server) one random key is kept in instance/secret_key."""
     if app.config.get("SECRET_KEY"):
         return
+    if not database.is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
+        raise MissingSetting(
+            "ASSESSMENT_SECRET_KEY is not set. With a database server the app may run on "
+            "several servers, and a phone's cookie from one must be valid on the others: give "
+            "every server the same long random ASSESSMENT_SECRET_KEY, for example the output "
+            "of: python3 -c 'import secrets; print(secrets.token_hex(32))'")
     key_file = Path(app.instance_path) / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_hex(32))
@@ -43,11 +56,26 @@ def _configure_secret_key(app: Flask) -> None:
     app.config["SECRET_KEY"] = key_file.read_text().strip()
 
 
+def _trust_proxies(app: Flask) -> None:
+    """Behind PROXY_HOPS proxies (env ASSESSMENT_PROXY_HOPS) take the phone's address, the
+    scheme (HTTPS) and the host from their X-Forwarded-* headers; with none (the default)
+    those headers are ignored, as anyone could send them."""
+    hops = int(app.config["PROXY_HOPS"])
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
 def _configure_database(app: Flask) -> None:
     """Take the URL from DATABASE_URL (env ASSESSMENT_DATABASE_URL), else SQLite in instance/."""
     url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")
     if not url:
         url = "sqlite:///" + str(Path(app.instance_path) / "assessment.sqlite")
+        if not (app.debug or app.testing):
+            app.logger.warning(
+                "ASSESSMENT_DATABASE_URL is not set: this server keeps its data in the local "
+                "SQLite file %s. That is right for one server; several servers must all be "
+                "given the same PostgreSQL URL, or each keeps data of its own.",
+                url.removeprefix("sqlite:///"))
     app.config["SQLALCHEMY_DATABASE_URI"] = url
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
     if database.is_sqlite(url):
@@ -106,6 +134,8 @@ def _register_blueprints(app: Flask) -> None:
     for target in BLUEPRINTS:
         module_name, attribute = target.split(":")
         app.register_blueprint(getattr(import_module(module_name), attribute))
+    if app.config["BENCHMARK_ROUTES"]:
+        app.register_blueprint(import_module("assessment.web.bench").bp)
     register_setup_commands(app)
     register_template_helpers(app)
     install_security_headers(app)

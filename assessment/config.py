@@ -34,6 +34,11 @@ COMPRESS_STREAMS = False  # static files stream from disk; compressing them leak
 #: Address printed for phones on the same network; None means guess it.
 PUBLIC_URL = None
 PORT = 5000
+#: How many reverse proxies (nginx, a load balancer) stand in front of the app and set
+#: X-Forwarded-For/-Proto/-Host; 0 means none, and those headers are ignored.
+PROXY_HOPS = 0
+#: POST /bench/write (one row, one transaction) for the benchmarks; never on a real installation
+BENCHMARK_ROUTES = False
 #: SQLite waits this long (seconds) for another writer before giving up.
 SQLITE_BUSY_TIMEOUT = 30
 #: A pooled PostgreSQL connection left idle this long (seconds) is checked before it is used

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask_migrate import upgrade
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from assessment.auth.operations import ensure_first_admin
 from assessment.banks.operations import BankRefused, load_bank
@@ -19,6 +21,8 @@ from assessment.organisation.lists import seed_defaults
 from assessment.web.addresses import base_url, join_url
 
 SHIPPED_BANKS = Path(__file__).resolve().parent.parent / "question_banks"
+#: PostgreSQL advisory lock held by `flask db-deploy` (any fixed number, the same on every host)
+DEPLOY_LOCK = 23_000_001
 
 
 def load_shipped_banks() -> list[str]:
@@ -59,16 +63,43 @@ def _print_join(event: Event) -> None:
                f"{server}/staff/events/{event.code}")
 
 
+@contextmanager
+def one_deploy_at_a_time() -> Iterator[None]:
+    """On PostgreSQL, hold an advisory lock so that a second host deploying at the same
+    moment waits, then finds the database up to date; SQLite serves one host only."""
+    if db.engine.dialect.name != "postgresql":
+        yield
+        return
+    with db.engine.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": DEPLOY_LOCK})
+        try:
+            yield
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": DEPLOY_LOCK})
+
+
+def deploy() -> list[str]:
+    """Migrate, seed empty lists and load the shipped banks, one host at a time."""
+    with one_deploy_at_a_time():
+        upgrade(directory=current_app.extensions["migrate"].directory)
+        lines = ["organisation lists: Khon Kaen defaults added"] if seed_defaults() else []
+        return lines + load_shipped_banks()
+
+
 def register_setup_commands(app: Flask) -> None:
-    """Attach `flask setup` and `flask demo` to the app."""
+    """Attach `flask setup`, `flask db-deploy` and `flask demo` to the app."""
+
+    @app.cli.command("db-deploy")
+    def deploy_command():
+        """Upgrade the database and load the shipped banks, once per release: run it before
+        starting the app servers (safe when several hosts run it at the same moment)."""
+        for line in deploy():
+            click.echo(line)
 
     @app.cli.command("setup")
     def setup_command():
         """Bring the database up to date, seed the lists, load shipped banks, ensure a demo."""
-        upgrade(directory=current_app.extensions["migrate"].directory)
-        if seed_defaults():
-            click.echo("organisation lists: Khon Kaen defaults added")
-        for line in load_shipped_banks():
+        for line in deploy():
             click.echo(line)
         password = ensure_first_admin()
         if password:

@@ -50,9 +50,11 @@ def _forget_what_workers_keep() -> None:
     """Each test has a new database whose ids start again: nothing a worker kept about the
     last one (events read by autosave, rendered question blocks, the lists' choices) may
     carry over."""
+    from assessment.organisation.lists import forget_choices
     from assessment.web.kept import Kept
 
     Kept.forget_everything()
+    forget_choices()
 
 
 def _fresh_g_per_request(app) -> None:

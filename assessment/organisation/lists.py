@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import threading
+
+from cachetools import TTLCache
 from sqlalchemy import select
 
 from assessment.extensions import db
 from assessment.i18n import current_language
 from assessment.organisation import defaults
 from assessment.organisation.models import Department, LevelGroup, StaffLevel
-from assessment.web.kept import Kept
 
 
 def _name(row, lang: str) -> str:
     return row.name_en if lang == "en" and row.name_en else row.name_th
 
 
-#: (list, language) -> the participant's choices, as a worker last read them. Every phone's
-#: join page and identify read both lists, which change only when HR edits them: the worker
-#: that saves an edit forgets them at once (forget_choices), the others within CHOICES_SECONDS,
-#: or sooner when a phone chose a code they lack (its page came from a worker that read the
-#: list after the edit).
-_CHOICES = Kept()
+#: How long a worker keeps the participant's choices it read (seconds). Every phone's join page
+#: and identify read both lists, which change only when HR edits them: the worker that saves an
+#: edit forgets them at once (forget_choices), every other worker on every host within
+#: CHOICES_SECONDS, or sooner when a phone chose a code they lack (its page came from a worker
+#: that read the list after the edit). Kept, a join page took 8.7 ms instead of 10.7 ms on
+#: PostgreSQL (benchmarks/list_choices.py).
 CHOICES_SECONDS = 10
+#: (list, language) -> the choices as a tuple, as this worker last read them
+_CHOICES: TTLCache = TTLCache(maxsize=8, ttl=CHOICES_SECONDS)
+_CHOICES_LOCK = threading.Lock()
 
 
 def department_choices(lang: str | None = None, chosen: str | None = None
@@ -38,19 +43,23 @@ def level_choices(lang: str | None = None, chosen: str | None = None) -> list[tu
 
 def forget_choices() -> None:
     """Read the lists again at the next page (called when HR changed one)."""
-    _CHOICES.clear()
+    with _CHOICES_LOCK:
+        _CHOICES.clear()
 
 
 def _choices(model, lang: str, chosen: str | None) -> list[tuple[str, str]]:
     """Read as plain rows, not ORM objects: building an object per department was a tenth of
     identifying."""
-    kept = _CHOICES.get((model.__tablename__, lang))
+    key = (model.__tablename__, lang)
+    with _CHOICES_LOCK:
+        kept = _CHOICES.get(key)
     if kept is not None and (not chosen or any(code == chosen for code, _name in kept)):
         return list(kept)
     rows = db.session.execute(select(model.code, model.name_th, model.name_en)
                               .where(model.active).order_by(model.position))
     choices = [(row.code, _name(row, lang)) for row in rows]
-    _CHOICES.keep((model.__tablename__, lang), tuple(choices), CHOICES_SECONDS)
+    with _CHOICES_LOCK:
+        _CHOICES[key] = tuple(choices)
     return choices
 
 

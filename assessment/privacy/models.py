@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, func
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from assessment.extensions import db
@@ -27,3 +27,15 @@ class AuditEntry(db.Model):
     #: copied from the event, so the entry outlives it
     event_code: Mapped[str | None] = mapped_column(String(16))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class PseudonymKey(db.Model):
+    """The one key pseudonyms are made with: drawn once by migration h23_pseudonym_key and
+    kept in the database, so every app server makes the same pseudonym for a person and a
+    new session key (ASSESSMENT_SECRET_KEY) changes none of them."""
+
+    __tablename__ = "pseudonym_key"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))

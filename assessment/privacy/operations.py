@@ -10,11 +10,17 @@ from sqlalchemy import delete, null, select, update
 from assessment.banks.models import QuestionRecord
 from assessment.events.models import Event
 from assessment.extensions import db
+from assessment.privacy.models import PseudonymKey
 from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.quizzes.pairing import employee_key, name_key
 from assessment.roster.models import RosterEntry
 
 PSEUDONYM_PREFIX = "ผู้เข้าร่วม #"
+
+
+def pseudonym_key() -> str:
+    """The installation's key for workbook pseudonyms, the same on every app server."""
+    return db.session.scalar(select(PseudonymKey.key).where(PseudonymKey.id == 1))
 
 
 def expires_on(event: Event, default_days: int) -> date:

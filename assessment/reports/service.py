@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
+from cachetools import LRUCache
 from flask import current_app
 from sqlalchemy import text
 
@@ -14,6 +14,7 @@ from assessment.banks.operations import bank_of
 from assessment.events.models import Event
 from assessment.extensions import db
 from assessment.organisation.lists import names
+from assessment.privacy.operations import pseudonym_key
 from assessment.reports.data import EventData, read_event, wide_by_person
 
 
@@ -80,13 +81,12 @@ def _filtered(data: EventData, filters: Filters) -> EventData:
     )
 
 
-#: Charts are the slow part of a report page (one request per image), so the
-#: images of the latest answers are kept per event, language, filters and format.
-_CHART_CACHE: OrderedDict = OrderedDict()
-_CHART_CACHE_SIZE = 24
-#: The page asks for its six charts at once: the first request draws them, the other five
-#: wait for it instead of each drawing all six again, one after another.
-_CHART_CACHE_FILLING = threading.Lock()
+#: Charts are the slow part of a report page (one request per image), so each worker keeps
+#: the images of the latest answers and lists per event, language, filters and format.
+_CHARTS: LRUCache = LRUCache(maxsize=24)
+#: The page asks for its charts at once: the first request draws them, the others wait for it
+#: instead of each drawing them all again, one after another.
+_CHARTS_LOCK = threading.Lock()
 
 
 def data_fingerprint(event: Event) -> tuple:
@@ -98,15 +98,14 @@ def data_fingerprint(event: Event) -> tuple:
 
 
 def cached_charts(event: Event, lang: str, filters: Filters, fmt: str) -> dict[str, bytes]:
-    """The event's charts, computed once per change of its submitted answers."""
-    key = (event.id, lang, filters, fmt, data_fingerprint(event))
-    with _CHART_CACHE_FILLING:
-        if key not in _CHART_CACHE:
-            _CHART_CACHE[key] = chart_files(event_report(event, lang, filters), fmt)
-            while len(_CHART_CACHE) > _CHART_CACHE_SIZE:
-                _CHART_CACHE.popitem(last=False)
-        _CHART_CACHE.move_to_end(key)
-        return _CHART_CACHE[key]
+    """The event's charts, computed again when its submitted answers change or HR renames or
+    reorders a department or level (on any host: both are read from the database)."""
+    lists = repr(sorted((kind, sorted(by_code.items())) for kind, by_code in names(lang).items()))
+    key = (event.id, lang, filters, fmt, data_fingerprint(event), lists)
+    with _CHARTS_LOCK:
+        if key not in _CHARTS:
+            _CHARTS[key] = chart_files(event_report(event, lang, filters), fmt)
+        return _CHARTS[key]
 
 
 def chart_files(built: EventReport, fmt: str = "png") -> dict[str, bytes]:
@@ -129,6 +128,6 @@ def workbook(built: EventReport, pseudonymise: bool = False, header_codes: bool 
         pseudonymise=pseudonymise,
         event_title=built.title,
         event_date=built.event.held_on,
-        secret=current_app.config["SECRET_KEY"],
+        secret=pseudonym_key(),
         header_codes=header_codes,
     )

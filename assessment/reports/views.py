@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
 from assessment.auth.access import can_view_reports, roles_required, sees_names
 from assessment.events.operations import find_event
 from assessment.i18n import current_language
 from assessment.privacy.audit import record
+from assessment.privacy.operations import pseudonym_key
 from assessment.reports.excel.identities import Identities
 from assessment.reports.service import Filters, cached_charts, event_report, workbook
 
@@ -75,7 +76,7 @@ def _named(people):
     """The people as the reader may see them: by name for HR, else under their pseudonym."""
     if sees_names(current_user):
         return people
-    return Identities(current_app.config["SECRET_KEY"], everyone=True).masked(people)
+    return Identities(pseudonym_key(), everyone=True).masked(people)
 
 
 def _kind_of_workbook(language: str, without_names: bool) -> str:
