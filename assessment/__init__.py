@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask
 
@@ -24,12 +25,23 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _configure_timezone(app)
     _configure_secret_key(app)
     app.session_interface = CheckedOnceSessions()
     _configure_database(app)
     _init_extensions(app)
     _register_blueprints(app)
     return app
+
+
+def _configure_timezone(app: Flask) -> None:
+    """Times are shown on the organisation's clock (TIMEZONE), through Flask-Babel."""
+    try:
+        ZoneInfo(app.config["TIMEZONE"])
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise RuntimeError(f"ASSESSMENT_TIMEZONE={app.config['TIMEZONE']!r} is not a time zone "
+                           "name such as Asia/Bangkok") from error
+    app.config["BABEL_DEFAULT_TIMEZONE"] = app.config["TIMEZONE"]
 
 
 def _configure_secret_key(app: Flask) -> None:

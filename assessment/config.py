@@ -6,7 +6,9 @@ SECRET_KEY = None
 SQLALCHEMY_DATABASE_URI = None
 DATABASE_URL = None
 BABEL_DEFAULT_LOCALE = "th"
-BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
+#: The organisation's time zone: every time is stored in UTC and shown on this clock, whatever
+#: the server's own (env ASSESSMENT_TIMEZONE; create_app sets BABEL_DEFAULT_TIMEZONE from it).
+TIMEZONE = "Asia/Bangkok"
 LANGUAGES = ("th", "en")
 #: Largest request body; a bank is at most 1 MiB, imports a little more.
 MAX_CONTENT_LENGTH = 4 * 1024 * 1024

@@ -27,11 +27,13 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
-from sqlalchemy import event, exc
+from sqlalchemy import DateTime, event, exc
 from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.sql import Executable
+from sqlalchemy.types import TypeDecorator
 
 #: seconds between tries for the write lock: first, then at most
 FIRST_PAUSE = 0.0002
@@ -296,3 +298,30 @@ def install_idle_ping(engine: Engine, after_idle: float) -> None:
             if engine.dialect.is_disconnect(error, dbapi_connection, None):
                 raise exc.DisconnectionError(str(error)) from error
             raise
+
+
+class UTCDateTime(TypeDecorator):
+    """A moment in time, stored as UTC and read back as an aware UTC datetime.
+
+    PostgreSQL keeps it in a `timestamp with time zone`; SQLite has no zone and keeps the UTC
+    wall time as text. A naive value is refused: whose clock it was read on is unknown.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"a naive datetime cannot be stored: {value!r} "
+                             "(use datetime.now(UTC))")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:  # SQLite, or CURRENT_TIMESTAMP: both UTC
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)

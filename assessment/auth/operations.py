@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -51,7 +51,7 @@ def create_user(username: str, role: str, password: str) -> User:
 
 def authenticate(username: str, password: str, now: datetime | None = None) -> User | None:
     """The user if the password is right and the account is not locked; counts failures."""
-    now = now or datetime.now()
+    now = now or datetime.now(UTC)
     user = find_user(username)
     if user is None:
         HASHER.hash(password)  # same work as a real check, so timing does not reveal names
@@ -72,7 +72,7 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> U
 def is_locked(username: str, now: datetime | None = None) -> bool:
     """True while an account is locked after too many wrong passwords."""
     user = find_user(username)
-    return bool(user and user.locked_until and user.locked_until > (now or datetime.now()))
+    return bool(user and user.locked_until and user.locked_until > (now or datetime.now(UTC)))
 
 
 def _password_matches(user: User, password: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -75,7 +75,7 @@ def open_phase(event: Event, kind: str) -> Phase:
     for other in event.phases:
         if other is not phase and other.is_open:
             close_phase(event, other.kind)
-    now = datetime.now()
+    now = datetime.now(UTC)
     phase.state = "open"
     phase.opens_at = phase.opens_at or now
     if phase.closes_at and phase.closes_at <= now:  # reopened: the last close is history
@@ -90,7 +90,7 @@ def close_phase(event: Event, kind: str) -> Phase:
 
     phase = _phase_or_refuse(event, kind)
     phase.state = "closed"
-    phase.closes_at = datetime.now()
+    phase.closes_at = datetime.now(UTC)
     db.session.commit()
     finish_open_attempts(phase, reason="phase_closed")
     return phase

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -134,7 +134,7 @@ def _submitted_attempt(participant: Participant, phase: Phase, bank: Bank,
                        values: dict[str, object]) -> Attempt:
     """A submitted attempt scored the way `submit_attempt` scores (the phase may be closed)."""
     seed = secrets.randbits(32)
-    now = datetime.now()
+    now = datetime.now(UTC)
     attempt = Attempt(
         participant_id=participant.id, phase_id=phase.id, status="submitted",
         started_at=now, submitted_at=now, submitted_by=SUBMITTED_ON_PAPER,

@@ -21,7 +21,7 @@ the points stored with the answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 
 from sqlalchemy import bindparam, exists, or_, select
@@ -107,7 +107,7 @@ def _saved_in_one_statement(code: str, participant_ids: set[int], attempt_id: in
             **answer, "participant_id": next(iter(participant_ids)), "event_id": facts.event_id,
             "bank_version_id": facts.bank_version_id,
             # on time when it arrived: waiting for the lock does not make an answer late
-            "on_time_after": datetime.now() - ops.DEADLINE_GRACE,
+            "on_time_after": datetime.now(UTC) - ops.DEADLINE_GRACE,
         }).rowcount
         connection.commit()
     return written == 1
@@ -137,7 +137,7 @@ def _takes_answers(row) -> bool:
 
 
 def _late(deadline: datetime | None) -> bool:
-    return deadline is not None and datetime.now() > deadline + ops.DEADLINE_GRACE
+    return deadline is not None and datetime.now(UTC) > deadline + ops.DEADLINE_GRACE
 
 
 @cache
@@ -194,4 +194,4 @@ def _scored_answer(bank, attempt_id: int, question_id: str, raw: list[str]) -> d
 
 def _answer_row(attempt_id: int, question, value) -> dict:
     return {"attempt_id": attempt_id, "question_key": question.id, "value": value,
-            "points": points_for(question, value), "saved_at": datetime.now()}
+            "points": points_for(question, value), "saved_at": datetime.now(UTC)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -190,12 +190,12 @@ EVENT_BANK_TO_START = select(
 def _deadline(event: Event) -> datetime | None:
     if not event.time_limit_minutes:
         return None
-    return datetime.now() + timedelta(minutes=event.time_limit_minutes)
+    return datetime.now(UTC) + timedelta(minutes=event.time_limit_minutes)
 
 
 def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
     """Raise AttemptClosed when answers can no longer change; finish it if time ran out."""
-    now = now or datetime.now()
+    now = now or datetime.now(UTC)
     if attempt.is_submitted:
         raise AttemptClosed(closed_reason(attempt.submitted_by))
     if not attempt.phase.is_open:  # missed by the close (started in that instant)
@@ -223,7 +223,7 @@ def save_answers(attempt: Attempt, values: dict[str, object | None]) -> int:
             db.session.add(answer)
         answer.value = value
         answer.points = points_for(bank.question(question_key), value)
-        answer.saved_at = datetime.now()
+        answer.saved_at = datetime.now(UTC)
         saved += 1
     db.session.commit()
     return saved

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import ARRAY, DateTime, Integer, bindparam, delete, func, select, text, update
 from sqlalchemy.engine import Dialect
@@ -60,7 +60,7 @@ def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitt
     if not participant_ids:
         return Submitted("not_yours")
     owned_by = sorted(participant_ids)
-    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant"}
+    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(UTC), "by": "participant"}
     if db.engine.dialect.name == "postgresql":
         closed, owner = _closed_in_one_call(values, owned_by)
     else:
@@ -195,5 +195,5 @@ def finish_at_close(attempt_id: int, by: str) -> str:
 def _close_and_score(connection, attempt_id: int, by: str) -> bool:
     """Close the attempt with the sum of its answers' points; False if it was closed already."""
     closed = connection.execute(CLOSE_ATTEMPT, {
-        "attempt_id": attempt_id, "now": datetime.now(), "by": by})
+        "attempt_id": attempt_id, "now": datetime.now(UTC), "by": by})
     return closed.rowcount == 1

@@ -3,6 +3,9 @@ and the projector's join screen."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
@@ -13,6 +16,8 @@ from assessment.quizzes.models import Attempt
 from assessment.quizzes.operations import identify_by_name, start_attempt
 from tests.helpers import csrf_from, first_codes, make_event
 from tests.helpers_staff import login
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
 
 #: (method, address) of every page that changes or shows one event to its trainer
 TRAINER_PAGES = (
@@ -154,7 +159,9 @@ def test_trainer_creates_an_event_and_owns_it(app, bank_version):
     assert [p.kind for p in event.phases] == ["pre", "post"]
     assert event.venue == "ศาลาว่าการ" and event.time_limit_minutes == 20
     assert event.shuffle_questions and not event.shuffle_options and event.show_feedback
-    assert event.phase("pre").opens_at.hour == 9 and event.phase("pre").closes_at.minute == 30
+    # typed on the organisation's clock (Asia/Bangkok, UTC+7), stored in UTC
+    assert event.phase("pre").opens_at == datetime(2026, 3, 5, 2, 0, tzinfo=UTC)
+    assert event.phase("pre").closes_at == datetime(2026, 3, 5, 2, 30, tzinfo=UTC)
     assert all(p.state == "waiting" for p in event.phases)
 
 
@@ -310,7 +317,7 @@ def test_a_reopened_phase_no_longer_shows_its_last_close_as_planned(owned):
     client.post(f"/staff/events/{event.code}/phases/pre/close",
                 data={"csrf_token": csrf_from(page)})
     db.session.refresh(event)
-    closed_at = event.phase("pre").closes_at.strftime("%d/%m %H:%M")
+    closed_at = event.phase("pre").closes_at.astimezone(BANGKOK).strftime("%d/%m %H:%M")
     assert f"→ {closed_at}" in client.get(f"/staff/events/{event.code}").get_data(as_text=True)
     client.post(f"/staff/events/{event.code}/phases/pre/open", data={"csrf_token": csrf_from(page)})
     db.session.refresh(event)

@@ -4,7 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import bindparam, select, text, update
@@ -14,7 +14,8 @@ from assessment.extensions import db
 from assessment.quizzes.models import Attempt
 from tests.helpers import attempt_id_from, identify, make_event
 
-MOMENTS = [datetime(2026, 12, 2, 9, 30, 0), datetime(2026, 12, 2, 9, 30, 0, 123456)]
+MOMENTS = [datetime(2026, 12, 2, 9, 30, 0, tzinfo=UTC),
+           datetime(2026, 12, 2, 9, 30, 0, 123456, tzinfo=UTC)]
 
 STAMP = (update(Attempt).where(Attempt.id == bindparam("attempt_id"))
          .values(submitted_at=bindparam("now"), submitted_by="participant"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event as sql_event
@@ -290,7 +290,7 @@ def test_time_limit_submits_saved_answers_by_server_clock(client, bank_version):
     question, right = _right_single(bank_of(bank_version))
     _save(client, event, html, question.id, right)
     attempt = db.session.get(Attempt, attempt_id_from(html))
-    attempt.deadline = datetime.now() - timedelta(minutes=1)
+    attempt.deadline = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
     late = _save(client, event, html, question.id, "zzz")
     assert late.status_code == 409
@@ -358,7 +358,7 @@ def _finished_attempt(client, bank_version, finished_by: str):
         close_phase(event, "pre")
     elif finished_by == "time_limit":
         attempt = db.session.get(Attempt, attempt_id_from(html))
-        attempt.deadline = datetime.now() - timedelta(minutes=1)
+        attempt.deadline = datetime.now(UTC) - timedelta(minutes=1)
         db.session.commit()
         assert _save(client, event, html, question.id, right).status_code == 409  # finishes it
     else:
@@ -459,12 +459,12 @@ def test_a_fresh_worker_saves_and_submits_before_it_has_read_the_bank(app, clien
     question, right = _right_single(bank_of(bank_version))
     monkeypatch.setattr(bank_operations, "_BY_VERSION", {})
     bank_operations._parse_stored.cache_clear()
-    started = datetime.now()
+    started = datetime.now(UTC)
     assert _save(client, event, html, question.id, right).get_json()["saved"] is True
     monkeypatch.setattr(bank_operations, "_BY_VERSION", {})
     bank_operations._parse_stored.cache_clear()
     assert "/result" in _submit(client, event, html).request.path
-    assert datetime.now() - started < timedelta(seconds=5)
+    assert datetime.now(UTC) - started < timedelta(seconds=5)
     attempt = db.session.get(Attempt, attempt_id_from(html))
     assert attempt.is_submitted and attempt.score == question.points
 
@@ -666,7 +666,7 @@ def _phase_closed_under_it(client, event, html):
 
 def _time_up(client, event, html):
     attempt = db.session.get(Attempt, attempt_id_from(html))
-    attempt.deadline = datetime.now() - timedelta(minutes=1)
+    attempt.deadline = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
 
 
@@ -770,7 +770,7 @@ def _submit_held_open(connection, code: str, participant_id: int, attempt_id: in
     which the caller ends: True if it closed."""
     from assessment.quizzes import submitting
 
-    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant"}
+    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(UTC), "by": "participant"}
     if connection.dialect.name == "postgresql":
         closed, _owner = connection.execute(submitting.SUBMIT_OWN_ATTEMPT, {
             **values, "participants": [participant_id]}).one()
@@ -802,7 +802,7 @@ def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, ban
             **autosave._answer_row(attempt_id, late, late_option),
             "participant_id": participant_id, "event_id": event_id,
             "bank_version_id": version_id,
-            "on_time_after": datetime.now() - timedelta(minutes=1)}).rowcount
+            "on_time_after": datetime.now(UTC) - timedelta(minutes=1)}).rowcount
         assert written == 1
         commit_after_it_waited(saving, submit_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
@@ -839,7 +839,7 @@ def test_an_answer_within_the_grace_after_the_deadline_is_one_statement(client, 
     question, right = _right_single(bank_of(bank_version))
     assert _save(client, event, html, question.id, right).get_json()["saved"] is True
     attempt = db.session.get(Attempt, attempt_id_from(html))
-    attempt.deadline = datetime.now() - timedelta(seconds=5)  # the grace is 20 s
+    attempt.deadline = datetime.now(UTC) - timedelta(seconds=5)  # the grace is 20 s
     db.session.commit()
     statements = _statements_of_one_save(client, event, html, question.id,
                                          _wrong_single(question))
