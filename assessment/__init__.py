@@ -7,11 +7,10 @@ import secrets
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from flask import Flask
+from flask import Flask, request
 
 from assessment import database
 from assessment.extensions import babel, compress, csrf, db, login_manager, migrate
-from assessment.web.sessions import CheckedOnceSessions
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -27,7 +26,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _configure_timezone(app)
     _configure_secret_key(app)
-    app.session_interface = CheckedOnceSessions()
     _configure_database(app)
     _init_extensions(app)
     _register_blueprints(app)
@@ -61,9 +59,8 @@ def _configure_database(app: Flask) -> None:
     if not url:
         url = "sqlite:///" + str(Path(app.instance_path) / "assessment.sqlite")
     app.config["SQLALCHEMY_DATABASE_URI"] = url
-    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
-    if database.is_sqlite(url):
-        options.update(database.sqlite_engine_options(app.config["SQLITE_BUSY_TIMEOUT"]))
+    options = database.engine_options(url, app.config["SQLITE_BUSY_TIMEOUT"])
+    options.update(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
@@ -76,11 +73,17 @@ def _init_extensions(app: Flask) -> None:
     compress.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
-    with app.app_context():
-        if database.is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
-            database.install_sqlite_hooks(db.engine, app.config["SQLITE_BUSY_TIMEOUT"])
-        elif not app.config["SQLALCHEMY_ENGINE_OPTIONS"].get("pool_pre_ping"):
-            database.install_idle_ping(db.engine, app.config["DATABASE_PING_AFTER_IDLE"])
+    if database.is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
+        with app.app_context():
+            database.install_sqlite_hooks(db.engine)
+    app.before_request(_declare_what_the_request_does)
+    app.teardown_request(lambda _error: database.end_of_request())
+
+
+def _declare_what_the_request_does() -> None:
+    """A GET or HEAD reads (SQLite begins its transactions deferred); anything else writes."""
+    if request.method in ("GET", "HEAD"):
+        database.begin_reading()
 
 
 #: Every feature's blueprint, web pages and CLI groups alike ("module:attribute").
@@ -113,7 +116,6 @@ def _register_blueprints(app: Flask) -> None:
     from assessment.i18n import register_template_helpers
     from assessment.setup_cli import register_setup_commands
     from assessment.web.headers import install_security_headers
-    from assessment.web.reads_first import install_reads_first
 
     for target in BLUEPRINTS:
         module_name, attribute = target.split(":")
@@ -121,4 +123,3 @@ def _register_blueprints(app: Flask) -> None:
     register_setup_commands(app)
     register_template_helpers(app)
     install_security_headers(app)
-    install_reads_first(app)

@@ -34,10 +34,6 @@ PUBLIC_URL = None
 PORT = 5000
 #: SQLite waits this long (seconds) for another writer before giving up.
 SQLITE_BUSY_TIMEOUT = 30
-#: A pooled PostgreSQL connection left idle this long (seconds) is checked before it is used
-#: again, and replaced if the database server closed it (a restart). Connections in constant
-#: use are not checked each time (see assessment/database.py: install_idle_ping).
-DATABASE_PING_AFTER_IDLE = 1.0
 
 # Privacy notice on the join page (Thailand's PDPA, section 23). Each is a plain string or a
 # mapping of language to string; an installation puts its own in instance/config.py.

@@ -7,11 +7,11 @@ from flask_compress import Compress
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase, registry
 
 from assessment.database import UTCDateTime
-from assessment.web.csrf_checks import CheckedOnceCSRF
 
 #: Named constraints, so later migrations can alter them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -31,7 +31,7 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-csrf = CheckedOnceCSRF()
+csrf = CSRFProtect()
 babel = Babel()
 compress = Compress()
 login_manager = LoginManager()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from assessment import database
 from assessment.events.models import Event
 from assessment.extensions import db
 from assessment.privacy.models import AuditEntry
@@ -11,6 +12,7 @@ from assessment.privacy.models import AuditEntry
 
 def record(user, action: str, event: Event | None = None, detail: str = "") -> AuditEntry:
     """Write one audit entry now; `user` is a staff User, None, or a name such as "cli"."""
+    database.begin_writing(db.session)  # report pages are GETs
     username = getattr(user, "username", None) or (user if isinstance(user, str) else "anonymous")
     entry = AuditEntry(
         user_id=getattr(user, "id", None), username=username[:80], action=action[:40],

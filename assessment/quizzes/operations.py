@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from assessment import database
 from assessment.banks.bank import Bank
 from assessment.banks.models import BankVersion
 from assessment.banks.operations import bank_by_version, bank_of
@@ -147,6 +148,7 @@ def start_attempt(participant: Participant, phase: Phase) -> Attempt:
     existing = None if added_just_now else attempt_for(participant, phase)
     if existing:
         return existing
+    database.begin_writing(db.session)  # the quiz page (a GET) starts the attempt
     event = phase.event
     bank = bank_to_start_on(event)
     seed = secrets.randbits(32)
@@ -236,6 +238,7 @@ def saved_values(attempt: Attempt) -> dict[str, object]:
 
 def submit_attempt(attempt: Attempt, by: str = "participant") -> bool:
     """Score and close the attempt once; False if it was already submitted (nothing changes)."""
+    database.begin_writing(db.session)  # time up, found by a page that reads
     closed = submit_attempt_now(attempt.id, by)
     db.session.commit()
     return closed
@@ -255,6 +258,7 @@ def finish_open_attempts(phase: Phase, reason: str) -> int:
 
 def _finish_at_close(attempt_id: int, reason: str) -> str:
     """submitting.finish_at_close, committed: one attempt's lock at a time."""
+    database.begin_writing(db.session)  # the phase closed, found by a page that reads
     outcome = finish_at_close(attempt_id, reason)
     db.session.commit()
     return outcome
