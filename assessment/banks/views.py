@@ -28,6 +28,8 @@ from assessment.banks.review import (
     stored_text,
 )
 from assessment.banks.validation import check_bank_text
+from assessment.database import outside_transaction
+from assessment.extensions import db
 
 bp = Blueprint("banks_views", __name__, url_prefix="/staff/banks")
 
@@ -105,7 +107,8 @@ def import_page():
         else:
             info = BankInfo(form.bank_id.data, form.title.data.strip(), form.version.data,
                             form.language.data)
-            conversion = CONVERTERS[form.file_format.data](text, info, filename)
+            conversion = outside_transaction(db.session, CONVERTERS[form.file_format.data],
+                                             text, info, filename)
             paste = PasteForm(formdata=None, source=conversion.text,
                               filename=f"{info.id}.yaml")
             return _new_page(paste=paste, conversion=conversion, converted_from=filename)
@@ -149,7 +152,7 @@ def _new_page(upload=None, paste=None, **context):
 def _review(filename: str, data: str | bytes, refused: BankRefused | None = None):
     """The checked bank's preview and save button, or its problems beside its lines."""
     text = stored_text(data)
-    check = check_bank_text(data, filename)
+    check = outside_transaction(db.session, check_bank_text, data, filename)
     if check.ok and refused is None:
         save_form = SaveForm(formdata=None, filename=filename, content=encode_draft(text))
         return render_template("banks/checked.html", bank=check.bank, filename=filename,
