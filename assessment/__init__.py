@@ -120,6 +120,8 @@ def _register_blueprints(app: Flask) -> None:
     for target in BLUEPRINTS:
         module_name, attribute = target.split(":")
         app.register_blueprint(getattr(import_module(module_name), attribute))
+    if app.config["BENCHMARK_ROUTES"]:
+        app.register_blueprint(import_module("assessment.web.bench").bp)
     register_setup_commands(app)
     register_template_helpers(app)
     install_security_headers(app)

@@ -32,6 +32,8 @@ COMPRESS_STREAMS = False  # static files stream from disk; compressing them leak
 #: Address printed for phones on the same network; None means guess it.
 PUBLIC_URL = None
 PORT = 5000
+#: Serve the benchmarks' routes (POST /bench/write, assessment/web/bench.py); never in use.
+BENCHMARK_ROUTES = False
 #: SQLite waits this long (seconds) for another writer before giving up.
 SQLITE_BUSY_TIMEOUT = 30
 
