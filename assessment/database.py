@@ -14,9 +14,10 @@ how a transaction takes it decides whether a room of phones keeps answering:
   begin deferred and never wait for, nor hold, the lock, however long the page takes to
   render. Any other method writes: its transactions begin IMMEDIATE.
 - A GET that must write (the quiz page starting an attempt, a report's audit entry)
-  calls begin_writing() first: the reading transaction ends and the rest of the request
-  writes in IMMEDIATE transactions. A write in a transaction that began deferred is a
-  mistake and raises ReadOnlyTransaction rather than failing only when the room is busy.
+  writes inside `with writing(session):` the reading transaction ends, the block writes
+  and commits in an IMMEDIATE transaction, and the page reads on without the lock. A
+  write in a transaction that began deferred is a mistake and raises ReadOnlyTransaction
+  rather than failing only when the room is busy.
 - A request that works a long time without the database (parsing and checking an
   upload: a bank, a roster, paper answers) does that work in outside_transaction(): the
   transaction that checked who is asking ends first, and the write that follows begins
@@ -29,7 +30,8 @@ Everything goes through SQLAlchemy's documented "connect" and "begin" engine eve
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC
 from typing import Any
@@ -50,7 +52,7 @@ _BEGAN = "sqlite_began"
 
 
 class ReadOnlyTransaction(RuntimeError):
-    """A write was sent in a SQLite transaction that began deferred (see begin_writing)."""
+    """A write was sent in a SQLite transaction that began deferred (see writing)."""
 
 
 def begin_reading() -> None:
@@ -58,12 +60,20 @@ def begin_reading() -> None:
     _BEGIN.set("DEFERRED")
 
 
-def begin_writing(session: Session) -> None:
-    """From here on this request writes: a reading transaction ends, and the next begins
-    IMMEDIATE. Does nothing in a request that writes already (it keeps its transaction)."""
-    if _BEGIN.get() == "DEFERRED":
-        session.commit()
-        _BEGIN.set("IMMEDIATE")
+@contextmanager
+def writing(session: Session) -> Iterator[None]:
+    """In a request that reads (a GET): the reading transaction ends, and the block's
+    transaction begins IMMEDIATE (the block commits it); afterwards the request reads on
+    without the lock. In a request that writes already, just the block, in its transaction."""
+    if _BEGIN.get() != "DEFERRED":
+        yield
+        return
+    session.commit()
+    _BEGIN.set("IMMEDIATE")
+    try:
+        yield
+    finally:
+        _BEGIN.set("DEFERRED")
 
 
 def end_of_request() -> None:
@@ -115,7 +125,7 @@ def install_sqlite_hooks(engine: Engine) -> None:
         if connection.info.get(_BEGAN) == "DEFERRED" and _writes(statement):
             raise ReadOnlyTransaction(
                 f"a write in a transaction that began reading: {statement[:60]!r} (call "
-                "assessment.database.begin_writing first)")
+                "inside assessment.database.writing)")
 
 
 #: the first word of a statement that writes

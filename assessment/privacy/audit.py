@@ -12,15 +12,15 @@ from assessment.privacy.models import AuditEntry
 
 def record(user, action: str, event: Event | None = None, detail: str = "") -> AuditEntry:
     """Write one audit entry now; `user` is a staff User, None, or a name such as "cli"."""
-    database.begin_writing(db.session)  # report pages are GETs
     username = getattr(user, "username", None) or (user if isinstance(user, str) else "anonymous")
     entry = AuditEntry(
         user_id=getattr(user, "id", None), username=username[:80], action=action[:40],
         event_id=event.id if event else None, event_code=event.code if event else None,
         detail=detail or "",
     )
-    db.session.add(entry)
-    db.session.commit()
+    with database.writing(db.session):  # report pages are GETs, and read on afterwards
+        db.session.add(entry)
+        db.session.commit()
     return entry
 
 

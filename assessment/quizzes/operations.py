@@ -148,21 +148,21 @@ def start_attempt(participant: Participant, phase: Phase) -> Attempt:
     existing = None if added_just_now else attempt_for(participant, phase)
     if existing:
         return existing
-    database.begin_writing(db.session)  # the quiz page (a GET) starts the attempt
-    event = phase.event
-    bank = bank_to_start_on(event)
-    seed = secrets.randbits(32)
-    row = {"participant_id": participant.id, "phase_id": phase.id, "status": "in_progress",
-           "question_order": ordering.question_order(bank, seed, event.shuffle_questions),
-           "option_order": ordering.option_order(bank, seed, event.shuffle_options),
-           "deadline": _deadline(event), "max_score": bank.max_points}
-    try:
-        attempt = db.session.scalars(START_ATTEMPT, [row]).one()
-        db.session.commit()
-    except IntegrityError:  # started at the same moment in another tab
-        db.session.rollback()
-        return attempt_for(participant, phase)
-    return attempt
+    with database.writing(db.session):  # the quiz page (a GET) may start the attempt
+        event = phase.event
+        bank = bank_to_start_on(event)
+        seed = secrets.randbits(32)
+        row = {"participant_id": participant.id, "phase_id": phase.id, "status": "in_progress",
+               "question_order": ordering.question_order(bank, seed, event.shuffle_questions),
+               "option_order": ordering.option_order(bank, seed, event.shuffle_options),
+               "deadline": _deadline(event), "max_score": bank.max_points}
+        try:
+            attempt = db.session.scalars(START_ATTEMPT, [row]).one()
+            db.session.commit()
+        except IntegrityError:  # started at the same moment in another tab
+            db.session.rollback()
+            attempt = None
+    return attempt or attempt_for(participant, phase)
 
 
 #: as ADD_PARTICIPANT: one row, no unit-of-work flush
@@ -238,9 +238,9 @@ def saved_values(attempt: Attempt) -> dict[str, object]:
 
 def submit_attempt(attempt: Attempt, by: str = "participant") -> bool:
     """Score and close the attempt once; False if it was already submitted (nothing changes)."""
-    database.begin_writing(db.session)  # time up, found by a page that reads
-    closed = submit_attempt_now(attempt.id, by)
-    db.session.commit()
+    with database.writing(db.session):  # time up, found by a page that reads
+        closed = submit_attempt_now(attempt.id, by)
+        db.session.commit()
     return closed
 
 
@@ -258,9 +258,9 @@ def finish_open_attempts(phase: Phase, reason: str) -> int:
 
 def _finish_at_close(attempt_id: int, reason: str) -> str:
     """submitting.finish_at_close, committed: one attempt's lock at a time."""
-    database.begin_writing(db.session)  # the phase closed, found by a page that reads
-    outcome = finish_at_close(attempt_id, reason)
-    db.session.commit()
+    with database.writing(db.session):  # the phase closed, found by a page that reads
+        outcome = finish_at_close(attempt_id, reason)
+        db.session.commit()
     return outcome
 
 

@@ -7,6 +7,7 @@ import time
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from assessment import database
 
@@ -86,8 +87,38 @@ def test_a_reading_transaction_takes_no_lock_and_may_not_write(engines):
         try:
             with second.connect() as reading:
                 assert reading.scalars(text("SELECT value FROM answer")).all() == []
-                with pytest.raises(database.ReadOnlyTransaction, match="begin_writing"):
+                with pytest.raises(database.ReadOnlyTransaction, match="database.writing"):
                     reading.execute(text("INSERT INTO answer VALUES ('x')"))
         finally:
             database.end_of_request()
     assert _values(second) == ["first"]
+
+
+def test_a_reading_request_writes_in_a_block_and_reads_on_without_the_lock(engines):
+    """A GET that writes (a report's audit entry) writes inside database.writing and then
+    reads on (draws its charts) holding no lock: a phone's write meanwhile goes through at
+    once."""
+    first, second = engines
+    database.begin_reading()
+    try:
+        with Session(second) as session:
+            session.execute(text("SELECT count(*) FROM answer"))
+            with database.writing(session):
+                session.execute(text("INSERT INTO answer VALUES ('audit')"))
+                session.commit()
+            assert session.scalar(text("SELECT count(*) FROM answer")) == 1
+            waited = {}
+
+            def phone_writes():  # a thread of its own: a request that writes
+                started = time.monotonic()
+                with first.begin() as connection:
+                    connection.execute(text("INSERT INTO answer VALUES ('phone')"))
+                waited["s"] = time.monotonic() - started
+
+            phone = threading.Thread(target=phone_writes)
+            phone.start()
+            phone.join(10)
+            assert waited["s"] < 1
+    finally:
+        database.end_of_request()
+    assert _values(first) == ["audit", "phone"]
