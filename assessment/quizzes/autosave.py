@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import contains_eager
 
 from assessment.banks.operations import bank_of
 from assessment.events.models import Event, Phase
@@ -18,6 +19,14 @@ from assessment.extensions import db
 from assessment.quizzes import operations as ops
 from assessment.quizzes.answers import parse_given
 from assessment.quizzes.models import Attempt
+
+#: the attempt with its phase, event and bank version, in one query (the save reads them all)
+ATTEMPT_AT_EVENT = (
+    select(Attempt).join(Attempt.phase).join(Phase.event).join(Event.bank_version)
+    .options(contains_eager(Attempt.phase).contains_eager(Phase.event)
+             .contains_eager(Event.bank_version))
+    .where(Attempt.id == bindparam("attempt_id"), Event.code == bindparam("code"))
+)
 
 
 @dataclass(frozen=True)
@@ -29,10 +38,7 @@ class Saved:
 def save_one(code: str, participant_ids: set[int], attempt_id: int, question_id: str,
              raw: list[str]) -> Saved:
     """Store one answer; raises ops.AttemptClosed when the attempt no longer takes answers."""
-    attempt = db.session.scalar(
-        select(Attempt).join(Phase, Phase.id == Attempt.phase_id)
-        .join(Event, Event.id == Phase.event_id)
-        .where(Attempt.id == attempt_id, Event.code == code))
+    attempt = db.session.scalar(ATTEMPT_AT_EVENT, {"attempt_id": attempt_id, "code": code})
     if attempt is None or attempt.participant_id not in participant_ids:
         return Saved("not_yours")
     if question_id not in attempt.question_order:

@@ -209,19 +209,21 @@ def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
 
 
 def save_answers(attempt: Attempt, values: dict[str, object | None]) -> int:
-    """Store the latest answers (None clears one); returns how many were saved."""
-    db.session.refresh(attempt, with_for_update=True)  # a submit elsewhere waits for us
+    """Store the latest answers (None clears one); returns how many were saved. Every answer
+    is saved this way: a phone's autosave, the page form, a phase close's last answers."""
+    # locked while it is checked and written: a submit elsewhere waits for us, or we for it
+    db.session.refresh(attempt, ["status", "submitted_by", "deadline"], with_for_update=True)
     check_still_open(attempt)
-    known = set(attempt.question_order)
-    stored = {a.question_key: a for a in attempt.answers}
+    keys = [key for key in values if key in set(attempt.question_order)]
+    stored = {a.question_key: a for a in db.session.scalars(select(Answer).where(
+        Answer.attempt_id == attempt.id, Answer.question_key.in_(keys)))}
     bank = bank_of(attempt.phase.event.bank_version)
     saved = 0
-    for question_key, value in values.items():
-        if question_key not in known:
-            continue
+    for question_key in keys:
+        value = values[question_key]
         answer = stored.get(question_key)
         if answer is None:
-            answer = Answer(attempt=attempt, question_key=question_key)
+            answer = Answer(attempt_id=attempt.id, question_key=question_key)
             db.session.add(answer)
         answer.value = value
         answer.points = points_for(bank.question(question_key), value)
