@@ -648,6 +648,8 @@ def write_markdown(rows: list[dict], args) -> None:
     title = "# Load and faults (benchmarks/load.py), newest run first\n\n"
     earlier = results.read_text(encoding="utf-8") if results.exists() else ""
     earlier = earlier.removeprefix(title)
+    # the file as it was before runs were added on top: its own title becomes a section's
+    earlier = earlier.replace("# Load and faults (benchmarks/load.py)\n", "## Earlier runs\n", 1)
     results.write_text(title + "\n".join(lines) + "\n" + earlier, encoding="utf-8")
     print(f"written {results}")
 
