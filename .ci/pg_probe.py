@@ -1,6 +1,7 @@
 """Print a PostgreSQL URL the tests can use, or nothing: TEST_DATABASE_URL, else a local server.
 
-`make test` runs the suite a second time on PostgreSQL when this prints a URL.
+`make test` runs the suite a second time on PostgreSQL when this prints a URL. Under CI=true
+a PostgreSQL that does not answer is an error (exit 1): CI must run both databases.
 """
 
 import os
@@ -29,6 +30,10 @@ def main() -> int:
         print(url)
     elif os.environ.get("TEST_DATABASE_URL"):
         print(f"pg_probe: TEST_DATABASE_URL is set but not reachable: {url}", file=sys.stderr)
+        return 1
+    elif os.environ.get("CI") == "true":
+        print(f"pg_probe: CI=true needs PostgreSQL and none answers at {url} "
+              "(run .ci/postgres.sh or set TEST_DATABASE_URL)", file=sys.stderr)
         return 1
     return 0
 

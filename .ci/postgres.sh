@@ -2,7 +2,9 @@
 # PostgreSQL for the second test run: install Debian's server when missing, start a cluster on
 # 127.0.0.1, create the role and database, and export TEST_DATABASE_URL.
 # Sourced by .ci/run (so the export reaches `make test`); also runnable on its own, which prints
-# the URL. Never fatal: without PostgreSQL the suite still runs on SQLite.
+# the URL. Outside CI never fatal: without PostgreSQL the suite still runs on SQLite. Under
+# CI=true both databases must carry the rules, so a PostgreSQL that cannot be installed or
+# started fails the run.
 _pg_main() {
   local user=assessment password=assessment database=assessment_test port=5432
   if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
@@ -36,3 +38,7 @@ _pg_main() {
 }
 _pg_main || true  # inside a || list a failing step returns instead of ending CI under set -e
 unset -f _pg_main
+if [ "${CI:-}" = "true" ] && [ -z "${TEST_DATABASE_URL:-}" ]; then
+  echo "postgres.sh: CI=true and PostgreSQL could not be installed or started: failing" >&2
+  return 1 2>/dev/null || exit 1  # sourced by .ci/run, or run on its own
+fi

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from flask import Flask
+from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from assessment import database
 from assessment.extensions import babel, compress, csrf, db, login_manager, migrate
-from assessment.web.sessions import CheckedOnceSessions
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -25,10 +25,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _configure_timezone(app)
     _configure_database(app)
     _configure_secret_key(app)
     _trust_proxies(app)
-    app.session_interface = CheckedOnceSessions()
     _init_extensions(app)
     _register_blueprints(app)
     return app
@@ -36,6 +36,16 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 class MissingSetting(RuntimeError):
     """A setting the app cannot start without; the message says which and how to set it."""
+
+
+def _configure_timezone(app: Flask) -> None:
+    """Times are shown on the organisation's clock (TIMEZONE), through Flask-Babel."""
+    try:
+        ZoneInfo(app.config["TIMEZONE"])
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise RuntimeError(f"ASSESSMENT_TIMEZONE={app.config['TIMEZONE']!r} is not a time zone "
+                           "name such as Asia/Bangkok") from error
+    app.config["BABEL_DEFAULT_TIMEZONE"] = app.config["TIMEZONE"]
 
 
 def _configure_secret_key(app: Flask) -> None:
@@ -77,9 +87,8 @@ def _configure_database(app: Flask) -> None:
                 "given the same PostgreSQL URL, or each keeps data of its own.",
                 url.removeprefix("sqlite:///"))
     app.config["SQLALCHEMY_DATABASE_URI"] = url
-    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
-    if database.is_sqlite(url):
-        options.update(database.sqlite_engine_options(app.config["SQLITE_BUSY_TIMEOUT"]))
+    options = database.engine_options(url, app.config["SQLITE_BUSY_TIMEOUT"])
+    options.update(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
@@ -92,11 +101,17 @@ def _init_extensions(app: Flask) -> None:
     compress.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
-    with app.app_context():
-        if database.is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
-            database.install_sqlite_hooks(db.engine, app.config["SQLITE_BUSY_TIMEOUT"])
-        elif not app.config["SQLALCHEMY_ENGINE_OPTIONS"].get("pool_pre_ping"):
-            database.install_idle_ping(db.engine, app.config["DATABASE_PING_AFTER_IDLE"])
+    if database.is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
+        with app.app_context():
+            database.install_sqlite_hooks(db.engine)
+    app.before_request(_declare_what_the_request_does)
+    app.teardown_request(lambda _error: database.end_of_request())
+
+
+def _declare_what_the_request_does() -> None:
+    """A GET or HEAD reads (SQLite begins its transactions deferred); anything else writes."""
+    if request.method in ("GET", "HEAD"):
+        database.begin_reading()
 
 
 #: Every feature's blueprint, web pages and CLI groups alike ("module:attribute").
@@ -129,7 +144,6 @@ def _register_blueprints(app: Flask) -> None:
     from assessment.i18n import register_template_helpers
     from assessment.setup_cli import register_setup_commands
     from assessment.web.headers import install_security_headers
-    from assessment.web.reads_first import install_reads_first
 
     for target in BLUEPRINTS:
         module_name, attribute = target.split(":")
@@ -139,4 +153,3 @@ def _register_blueprints(app: Flask) -> None:
     register_setup_commands(app)
     register_template_helpers(app)
     install_security_headers(app)
-    install_reads_first(app)

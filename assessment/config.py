@@ -6,7 +6,9 @@ SECRET_KEY = None
 SQLALCHEMY_DATABASE_URI = None
 DATABASE_URL = None
 BABEL_DEFAULT_LOCALE = "th"
-BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
+#: The organisation's time zone: every time is stored in UTC and shown on this clock, whatever
+#: the server's own (env ASSESSMENT_TIMEZONE; create_app sets BABEL_DEFAULT_TIMEZONE from it).
+TIMEZONE = "Asia/Bangkok"
 LANGUAGES = ("th", "en")
 #: Largest request body; a bank is at most 1 MiB, imports a little more.
 MAX_CONTENT_LENGTH = 4 * 1024 * 1024
@@ -37,14 +39,10 @@ PORT = 5000
 #: How many reverse proxies (nginx, a load balancer) stand in front of the app and set
 #: X-Forwarded-For/-Proto/-Host; 0 means none, and those headers are ignored.
 PROXY_HOPS = 0
-#: POST /bench/write (one row, one transaction) for the benchmarks; never on a real installation
+#: Serve the benchmarks' routes (POST /bench/write, assessment/web/bench.py); never in use.
 BENCHMARK_ROUTES = False
 #: SQLite waits this long (seconds) for another writer before giving up.
 SQLITE_BUSY_TIMEOUT = 30
-#: A pooled PostgreSQL connection left idle this long (seconds) is checked before it is used
-#: again, and replaced if the database server closed it (a restart). Connections in constant
-#: use are not checked each time (see assessment/database.py: install_idle_ping).
-DATABASE_PING_AFTER_IDLE = 1.0
 
 # Privacy notice on the join page (Thailand's PDPA, section 23). Each is a plain string or a
 # mapping of language to string; an installation puts its own in instance/config.py.

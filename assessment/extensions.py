@@ -1,14 +1,17 @@
 """Flask extensions, created once and bound to the app in create_app()."""
 
+from datetime import datetime
+
 from flask_babel import Babel
 from flask_compress import Compress
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, registry
 
-from assessment.web.csrf_checks import CheckedOnceCSRF
+from assessment.database import UTCDateTime
 
 #: Named constraints, so later migrations can alter them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -21,12 +24,14 @@ NAMING_CONVENTION = {
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    #: every datetime column holds an aware UTC moment (assessment/database.py: UTCDateTime)
+    registry = registry(metadata=MetaData(naming_convention=NAMING_CONVENTION),
+                        type_annotation_map={datetime: UTCDateTime})
 
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-csrf = CheckedOnceCSRF()
+csrf = CSRFProtect()
 babel = Babel()
 compress = Compress()
 login_manager = LoginManager()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, request, session
-from flask_babel import get_locale, gettext
+from flask_babel import get_locale, gettext, to_user_timezone
 
 from assessment.banks.bank import localized
 
@@ -51,6 +52,11 @@ def question_labels(total: int) -> dict[str, str]:
     }
 
 
+def local_date(moment: datetime) -> date:
+    """The day a stored (UTC) moment fell on, on the organisation's clock (ASSESSMENT_TIMEZONE)."""
+    return to_user_timezone(moment).date()
+
+
 def number(value, digits: int = 1, suffix: str = "") -> str:
     """A statistic for a table: fixed decimals, and a dash where there is no value."""
     try:
@@ -85,6 +91,7 @@ def register_template_helpers(app: Flask) -> None:
     from assessment.web.thai_lines import person_name_filter, thai_words_filter
 
     app.add_template_filter(thai_date, "thai_date")
+    app.add_template_filter(local_date, "local_date")
     app.add_template_filter(number, "num")
     app.add_template_filter(translated, "translated")
     app.add_template_filter(thai_words_filter, "thai_words")

@@ -11,7 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -28,7 +28,7 @@ class BackupFailed(Exception):
 
 
 def _stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%SZ")
 
 
 def backup_sqlite(database: str, directory: Path) -> Path:

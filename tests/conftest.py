@@ -72,6 +72,10 @@ def _fresh_g_per_request(app) -> None:
 
     # first of all, before the CSRF check marks the request valid in `g`
     app.before_request_funcs.setdefault(None, []).insert(0, _empty_g)
+    # and a served request's session ends with it (Flask-SQLAlchemy removes it with the app
+    # context, which the tests share): a GET's reading transaction must not carry over into
+    # what the test writes next
+    app.teardown_request(lambda _error: db.session.rollback())
 
 
 @pytest.fixture

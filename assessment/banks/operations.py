@@ -11,6 +11,7 @@ from sqlalchemy import select
 from assessment.banks.bank import Bank
 from assessment.banks.models import BankVersion, QuestionRecord
 from assessment.banks.validation import BankCheck, check_bank_text
+from assessment.database import outside_transaction
 from assessment.extensions import db
 from assessment.messages import N_, Message, WordedError
 
@@ -37,8 +38,9 @@ def sha256(text: str) -> str:
 
 
 def load_bank(text: str, filename: str) -> LoadResult:
-    """Validate and store a bank as a new version; an unchanged reload does nothing."""
-    check: BankCheck = check_bank_text(text, filename)
+    """Validate and store a bank as a new version; an unchanged reload does nothing. The text
+    is checked with no transaction open."""
+    check: BankCheck = outside_transaction(db.session, check_bank_text, text, filename)
     if not check.ok:
         raise BankRefused(Message(N_("%(file)s has problems and was not loaded"),
                                   file=filename), check.problems)

@@ -28,6 +28,8 @@ from assessment.banks.review import (
     stored_text,
 )
 from assessment.banks.validation import check_bank_text
+from assessment.database import outside_transaction
+from assessment.extensions import db
 from assessment.i18n import current_language
 
 bp = Blueprint("banks_views", __name__, url_prefix="/staff/banks")
@@ -77,8 +79,8 @@ def save():
     if text is None:
         abort(400)
     filename = clean_filename(form.filename.data)
-    if check_bank_text(text, filename, warnings=True).warnings and not (
-            form.despite_warnings.data):
+    warned = outside_transaction(db.session, _checked_with_warnings, text, filename).warnings
+    if warned and not form.despite_warnings.data:
         return _review(filename, text, unconfirmed=True)
     try:
         result = load_bank(text, filename)
@@ -109,7 +111,8 @@ def import_page():
         else:
             info = BankInfo(form.bank_id.data, form.title.data.strip(), form.version.data,
                             form.language.data)
-            conversion = CONVERTERS[form.file_format.data](text, info, filename)
+            conversion = outside_transaction(db.session, CONVERTERS[form.file_format.data],
+                                             text, info, filename)
             paste = PasteForm(formdata=None, source=conversion.text,
                               filename=f"{info.id}.yaml")
             return _new_page(paste=paste, conversion=conversion, converted_from=filename)
@@ -165,7 +168,7 @@ def _review(filename: str, data: str | bytes, refused: BankRefused | None = None
     """The checked bank's preview, item-writing warnings and save button, or its problems
     beside its lines. `unconfirmed`: saved with warnings but without ticking the box."""
     text = stored_text(data)
-    check = check_bank_text(data, filename, warnings=True)
+    check = outside_transaction(db.session, _checked_with_warnings, data, filename)
     if check.ok and refused is None:
         save_form = SaveForm(formdata=None, filename=filename, content=encode_draft(text))
         if unconfirmed:
@@ -180,6 +183,11 @@ def _review(filename: str, data: str | bytes, refused: BankRefused | None = None
     return _new_page(paste=_paste_form(filename, text), problems=check.problems,
                      lines=source_lines(text, check.problems), filename=filename,
                      refused=refused, bank=check.bank, next_version=next_version)
+
+
+def _checked_with_warnings(data: str | bytes, filename: str):
+    """The bank checked, item-writing warnings included."""
+    return check_bank_text(data, filename, warnings=True)
 
 
 def _lines_with(text: str, warnings) -> list:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask_babel import lazy_gettext as _l
+from flask_babel import to_user_timezone, to_utc
 from wtforms import (
     BooleanField,
     DateField,
@@ -82,7 +85,8 @@ class EventForm(Form):
 
     def plan(self) -> EventPlan:
         """What the trainer chose, for the event operations."""
-        windows = {kind: Window(self[f"{kind}_opens_at"].data, self[f"{kind}_closes_at"].data)
+        windows = {kind: Window(_as_utc(self[f"{kind}_opens_at"].data),
+                                _as_utc(self[f"{kind}_closes_at"].data))
                    for kind in PHASE_KINDS if self[f"with_{kind}"].data}
         return EventPlan(self.versions[self.bank_version.data], self.title.data,
                          self.held_on.data, windows,
@@ -96,9 +100,19 @@ def form_data(event) -> dict:
     for kind in PHASE_KINDS:
         phase = event.phase(kind)
         data[f"with_{kind}"] = phase is not None
-        data[f"{kind}_opens_at"] = phase.opens_at if phase else None
-        data[f"{kind}_closes_at"] = phase.closes_at if phase else None
+        data[f"{kind}_opens_at"] = _as_local(phase.opens_at if phase else None)
+        data[f"{kind}_closes_at"] = _as_local(phase.closes_at if phase else None)
     return data
+
+
+def _as_utc(typed: datetime | None) -> datetime | None:
+    """A time the trainer typed on the organisation's clock (ASSESSMENT_TIMEZONE), in UTC."""
+    return None if typed is None else to_utc(typed).replace(tzinfo=UTC)
+
+
+def _as_local(moment: datetime | None) -> datetime | None:
+    """A stored moment as the form shows it: on the organisation's clock, without a zone."""
+    return None if moment is None else to_user_timezone(moment).replace(tzinfo=None)
 
 
 class PhaseActionForm(Form):

@@ -19,7 +19,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import to_user_timezone
 from flask_login import current_user
 
 from assessment.auth.access import can_manage, can_view_reports, roles_required
@@ -153,12 +152,6 @@ def staff_wrong_method(error):
         "staff/error.html", back_link=back_link, back_label=back_label,
         message=_("This page cannot be opened this way. Go back and use the page's own buttons."))
     return page, 405, {"Allow": ", ".join(error.valid_methods or ())}
-
-
-@bp.app_template_filter("local_time")
-def local_time(moment) -> str:
-    """A moment stored in UTC (an actual opening or closing) on the seminar's clock."""
-    return to_user_timezone(moment).strftime("%d/%m %H:%M")
 
 
 @bp.route("/events/<code>/progress.json")

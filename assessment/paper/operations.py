@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from assessment.banks.bank import Bank
+from assessment.database import outside_transaction
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
 from assessment.messages import N_, Message
@@ -39,9 +40,12 @@ def paper_rules(event: Event) -> PaperRules:
 
 
 def check_paper_file(event: Event, filename: str, content: bytes) -> PaperCheck:
-    """Read and check a file, including people who already answered; nothing is saved."""
+    """Read and check a file, including people who already answered; nothing is saved. The
+    file is read with no transaction open; the check against the event's rules then holds
+    the bank it checked against (see import_paper)."""
+    table = outside_transaction(db.session, read_table, filename, content)
     rules = paper_rules(event)
-    check = check_paper(read_table(filename, content), rules)
+    check = check_paper(table, rules)
     by_id = rules.roster is not None
     answered = [_already_answered(event, attempt, by_id) for attempt in check.attempts]
     problems = check.problems + tuple(p for p in answered if p)
@@ -163,7 +167,7 @@ def _submitted_attempt(participant: Participant, phase: Phase, bank: Bank,
                        values: dict[str, object]) -> Attempt:
     """A submitted attempt scored the way `submit_attempt` scores (the phase may be closed)."""
     seed = secrets.randbits(32)
-    now = datetime.now()
+    now = datetime.now(UTC)
     attempt = Attempt(
         participant_id=participant.id, phase_id=phase.id, status="submitted",
         started_at=now, submitted_at=now, submitted_by=SUBMITTED_ON_PAPER,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from assessment import database
 from assessment.events.models import Event
 from assessment.extensions import db
 from assessment.privacy.models import AuditEntry
@@ -17,8 +18,9 @@ def record(user, action: str, event: Event | None = None, detail: str = "") -> A
         event_id=event.id if event else None, event_code=event.code if event else None,
         detail=detail or "",
     )
-    db.session.add(entry)
-    db.session.commit()
+    with database.writing(db.session):  # report pages are GETs, and read on afterwards
+        db.session.add(entry)
+        db.session.commit()
     return entry
 
 

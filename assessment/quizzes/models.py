@@ -7,7 +7,6 @@ from datetime import datetime
 from sqlalchemy import (
     JSON,
     CheckConstraint,
-    DateTime,
     ForeignKey,
     Index,
     String,
@@ -48,7 +47,7 @@ class Participant(db.Model):
     phone: Mapped[str | None] = mapped_column(String(32))
     #: when a second phone took this name over while the first was answering; cleared when
     #: the trainer has settled it
-    second_phone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    second_phone_at: Mapped[datetime | None]
 
     event: Mapped[Event] = relationship()
     attempts: Mapped[list[Attempt]] = relationship(back_populates="participant")

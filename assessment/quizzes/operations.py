@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from assessment import database
 from assessment.banks.bank import Bank
 from assessment.banks.models import BankVersion
 from assessment.banks.operations import bank_by_version, bank_of
@@ -147,20 +148,21 @@ def start_attempt(participant: Participant, phase: Phase) -> Attempt:
     existing = None if added_just_now else attempt_for(participant, phase)
     if existing:
         return existing
-    event = phase.event
-    bank = bank_to_start_on(event)
-    seed = secrets.randbits(32)
-    row = {"participant_id": participant.id, "phase_id": phase.id, "status": "in_progress",
-           "question_order": ordering.question_order(bank, seed, event.shuffle_questions),
-           "option_order": ordering.option_order(bank, seed, event.shuffle_options),
-           "deadline": _deadline(event), "max_score": bank.max_points}
-    try:
-        attempt = db.session.scalars(START_ATTEMPT, [row]).one()
-        db.session.commit()
-    except IntegrityError:  # started at the same moment in another tab
-        db.session.rollback()
-        return attempt_for(participant, phase)
-    return attempt
+    with database.writing(db.session):  # the quiz page (a GET) may start the attempt
+        event = phase.event
+        bank = bank_to_start_on(event)
+        seed = secrets.randbits(32)
+        row = {"participant_id": participant.id, "phase_id": phase.id, "status": "in_progress",
+               "question_order": ordering.question_order(bank, seed, event.shuffle_questions),
+               "option_order": ordering.option_order(bank, seed, event.shuffle_options),
+               "deadline": _deadline(event), "max_score": bank.max_points}
+        try:
+            attempt = db.session.scalars(START_ATTEMPT, [row]).one()
+            db.session.commit()
+        except IntegrityError:  # started at the same moment in another tab
+            db.session.rollback()
+            attempt = None
+    return attempt or attempt_for(participant, phase)
 
 
 #: as ADD_PARTICIPANT: one row, no unit-of-work flush
@@ -190,12 +192,12 @@ EVENT_BANK_TO_START = select(
 def _deadline(event: Event) -> datetime | None:
     if not event.time_limit_minutes:
         return None
-    return datetime.now() + timedelta(minutes=event.time_limit_minutes)
+    return datetime.now(UTC) + timedelta(minutes=event.time_limit_minutes)
 
 
 def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
     """Raise AttemptClosed when answers can no longer change; finish it if time ran out."""
-    now = now or datetime.now()
+    now = now or datetime.now(UTC)
     if attempt.is_submitted:
         raise AttemptClosed(closed_reason(attempt.submitted_by))
     if not attempt.phase.is_open:  # missed by the close (started in that instant)
@@ -207,23 +209,25 @@ def check_still_open(attempt: Attempt, now: datetime | None = None) -> None:
 
 
 def save_answers(attempt: Attempt, values: dict[str, object | None]) -> int:
-    """Store the latest answers (None clears one); returns how many were saved."""
-    db.session.refresh(attempt, with_for_update=True)  # a submit elsewhere waits for us
+    """Store the latest answers (None clears one); returns how many were saved. Every answer
+    is saved this way: a phone's autosave, the page form, a phase close's last answers."""
+    # locked while it is checked and written: a submit elsewhere waits for us, or we for it
+    db.session.refresh(attempt, ["status", "submitted_by", "deadline"], with_for_update=True)
     check_still_open(attempt)
-    known = set(attempt.question_order)
-    stored = {a.question_key: a for a in attempt.answers}
+    keys = [key for key in values if key in set(attempt.question_order)]
+    stored = {a.question_key: a for a in db.session.scalars(select(Answer).where(
+        Answer.attempt_id == attempt.id, Answer.question_key.in_(keys)))}
     bank = bank_of(attempt.phase.event.bank_version)
     saved = 0
-    for question_key, value in values.items():
-        if question_key not in known:
-            continue
+    for question_key in keys:
+        value = values[question_key]
         answer = stored.get(question_key)
         if answer is None:
-            answer = Answer(attempt=attempt, question_key=question_key)
+            answer = Answer(attempt_id=attempt.id, question_key=question_key)
             db.session.add(answer)
         answer.value = value
         answer.points = points_for(bank.question(question_key), value)
-        answer.saved_at = datetime.now()
+        answer.saved_at = datetime.now(UTC)
         saved += 1
     db.session.commit()
     return saved
@@ -236,8 +240,9 @@ def saved_values(attempt: Attempt) -> dict[str, object]:
 
 def submit_attempt(attempt: Attempt, by: str = "participant") -> bool:
     """Score and close the attempt once; False if it was already submitted (nothing changes)."""
-    closed = submit_attempt_now(attempt.id, by)
-    db.session.commit()
+    with database.writing(db.session):  # time up, found by a page that reads
+        closed = submit_attempt_now(attempt.id, by)
+        db.session.commit()
     return closed
 
 
@@ -255,8 +260,9 @@ def finish_open_attempts(phase: Phase, reason: str) -> int:
 
 def _finish_at_close(attempt_id: int, reason: str) -> str:
     """submitting.finish_at_close, committed: one attempt's lock at a time."""
-    outcome = finish_at_close(attempt_id, reason)
-    db.session.commit()
+    with database.writing(db.session):  # the phase closed, found by a page that reads
+        outcome = finish_at_close(attempt_id, reason)
+        db.session.commit()
     return outcome
 
 

@@ -1,8 +1,8 @@
 """Submitting an attempt: score the saved answers and close it, exactly once.
 
 When the trainer says "submit now", fifty phones (or a thousand) submit within a
-few seconds, so this path is one UPDATE that closes the attempt with its score,
-if it is this phone's, at this event and still in progress. The score is the sum
+few seconds, so this path is short: the attempt is locked, and one UPDATE closes it
+with its score if it is still in progress. The score is the sum
 of the points stored with each answer: every way an answer is saved (autosave,
 the no-JavaScript page form, a paper sheet) scores it against the attempt's bank
 as it stores it, and the bank of an event cannot change once anyone has answered.
@@ -12,21 +12,16 @@ began IMMEDIATE, so it holds the one write lock before the UPDATE runs. On
 PostgreSQL the attempt is locked first, in a statement of its own: a statement
 that waited for a lock reads as of when it began, so an UPDATE waiting for an
 autosave that held the attempt would leave out the answer that autosave had just
-saved (and told the phone so). A participant's submit does both in one call of
-the database function submit_own_attempt (migration 0005, the same statements in
-PL/pgSQL), in autocommit: one round trip to the server instead of four.
+saved (and told the phone so).
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import ARRAY, DateTime, Integer, bindparam, delete, func, select, text, update
-from sqlalchemy.engine import Dialect
+from sqlalchemy import bindparam, delete, func, select, update
 
-from assessment import database
 from assessment.events.models import Event, Phase
 from assessment.extensions import db
 from assessment.quizzes.models import Answer, Attempt
@@ -51,80 +46,29 @@ def closed_reason(submitted_by: str | None) -> str:
 
 
 def submit_one(code: str, participant_ids: set[int], attempt_id: int) -> Submitted:
-    """The participant's own submit: close the attempt if it belongs to this browser.
-
-    Every phone of a room sends this within a second or two, so it runs on the pool's driver
-    connection, its statements compiled once per dialect (database.DriverStatement): on
-    PostgreSQL one call of submit_own_attempt, on SQLite one IMMEDIATE transaction.
-    """
-    if not participant_ids:
+    """The participant's own submit: close the attempt if it belongs to this browser and is
+    at the event with this code. The attempt is locked first (see the module's docstring)."""
+    connection = db.session.connection()
+    owner = connection.execute(OWNER_LOCKED, {"attempt_id": attempt_id, "code": code}).first()
+    if owner is None or owner.participant_id not in participant_ids:
         return Submitted("not_yours")
-    owned_by = sorted(participant_ids)
-    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant"}
-    if db.engine.dialect.name == "postgresql":
-        closed, owner = _closed_in_one_call(values, owned_by)
-    else:
-        closed, owner = _closed_in_one_transaction(values, owned_by)
+    closed = close_and_score(connection, attempt_id, "participant")
+    db.session.commit()
     if closed:
         return Submitted("submitted")
-    if owner not in participant_ids:
-        return Submitted("not_yours")
-    # rare (a second tap, a stale tab, a test closed meanwhile): the ordinary session reads why
-    ended_by = db.session.scalar(select(Attempt.submitted_by).where(Attempt.id == attempt_id))
-    return Submitted("already_submitted", closed_reason(ended_by))
+    # rare (a second tap, a stale tab, a test closed meanwhile)
+    return Submitted("already_submitted", closed_reason(owner.submitted_by))
 
 
-def _closed_in_one_call(values: dict, owned_by: list[int]) -> tuple[bool, int | None]:
-    """(closed, the attempt's owner when not closed) from submit_own_attempt, in autocommit."""
-    with database.driver_autocommit(db.engine) as cursor:
-        return tuple(_one_call(db.engine.dialect).execute(
-            cursor, {**values, "participants": owned_by}).fetchone())
-
-
-def _closed_in_one_transaction(values: dict, owned_by: list[int]) -> tuple[bool, int | None]:
-    """(closed, the attempt's owner when not closed): the UPDATE, then whose it is."""
-    statements = _statements(db.engine.dialect, len(owned_by))
-    values = {**values, **{f"participant_{i}": person for i, person in enumerate(owned_by)}}
-    with database.driver_transaction(db.engine) as cursor:
-        closed = statements.close.execute(cursor, values).rowcount == 1
-        owner = None if closed else statements.owner.execute(cursor, values).fetchone()
-    return closed, None if owner is None else owner[0]
-
-
-@dataclass(frozen=True)
-class _SubmitStatements:
-    close: database.DriverStatement
-    owner: database.DriverStatement
-
-
-@functools.lru_cache(maxsize=16)
-def _statements(dialect: Dialect, participants: int) -> _SubmitStatements:
-    """The SQLite submit's statements for a browser that identified as `participants` people."""
-    return _SubmitStatements(
-        database.DriverStatement.compile(close_own_attempt(participants), dialect),
-        database.DriverStatement.compile(ATTEMPT_OWNER, dialect))
-
-
-@functools.lru_cache(maxsize=2)
-def _one_call(dialect: Dialect) -> database.DriverStatement:
-    return database.DriverStatement.compile(SUBMIT_OWN_ATTEMPT, dialect)
-
-
-#: PostgreSQL: lock, close with the score and say whose it is, in one call (migration 0005);
-#: (closed, owner), owner only when it was not closed
-SUBMIT_OWN_ATTEMPT = text(
-    "SELECT closed, owner FROM submit_own_attempt(CAST(:attempt_id AS integer), "
-    "CAST(:code AS text), CAST(:participants AS integer[]), "
-    "CAST(:now AS timestamp without time zone), CAST(:by AS text))"
-).bindparams(bindparam("participants", type_=ARRAY(Integer)), bindparam("now", type_=DateTime()))
-
-
-#: the participant who owns the attempt, if it is one at the event with this code
-ATTEMPT_OWNER = (
-    select(Attempt.participant_id)
+#: who owns the attempt (and who submitted it, if someone did), if it is one at the event with
+#: this code; the attempt locked (FOR UPDATE on PostgreSQL; SQLite's transactions begin
+#: IMMEDIATE)
+OWNER_LOCKED = (
+    select(Attempt.participant_id, Attempt.submitted_by)
     .join(Phase, Phase.id == Attempt.phase_id)
     .join(Event, Event.id == Phase.event_id)
     .where(Attempt.id == bindparam("attempt_id"), Event.code == bindparam("code"))
+    .with_for_update(of=Attempt)
 )
 
 #: the attempt locked (FOR UPDATE on PostgreSQL; SQLite's transactions begin IMMEDIATE),
@@ -149,18 +93,6 @@ CLOSE_ATTEMPT = (
 )
 
 
-def close_own_attempt(participants: int):
-    """CLOSE_ATTEMPT, only for an attempt of one of this browser's participants (bound as
-    participant_0, participant_1 ...) at the event with this code: a phone that names someone
-    else's attempt closes nothing."""
-    return CLOSE_ATTEMPT.where(
-        Attempt.participant_id.in_([bindparam(f"participant_{i}") for i in range(participants)]),
-        Attempt.phase_id.in_(
-            select(Phase.id).join(Event, Event.id == Phase.event_id)
-            .where(Event.code == bindparam("code"))),
-    )
-
-
 def submit_attempt_now(attempt_id: int, by: str) -> bool:
     """Score the saved answers and close the attempt; False if it was closed already.
 
@@ -168,7 +100,7 @@ def submit_attempt_now(attempt_id: int, by: str) -> bool:
     """
     connection = db.session.connection()
     connection.execute(LOCK_ATTEMPT, {"attempt_id": attempt_id})
-    return _close_and_score(connection, attempt_id, by)
+    return close_and_score(connection, attempt_id, by)
 
 
 def finish_at_close(attempt_id: int, by: str) -> str:
@@ -185,15 +117,15 @@ def finish_at_close(attempt_id: int, by: str) -> str:
         return "already"
     saved = connection.scalars(SAVED_VALUES, {"attempt_id": attempt_id})
     if any(value is not None for value in saved):
-        closed = _close_and_score(connection, attempt_id, by)
+        closed = close_and_score(connection, attempt_id, by)
         return "submitted" if closed else "already"
     connection.execute(delete(Answer).where(Answer.attempt_id == attempt_id))
     connection.execute(delete(Attempt).where(Attempt.id == attempt_id))
     return "removed"
 
 
-def _close_and_score(connection, attempt_id: int, by: str) -> bool:
+def close_and_score(connection, attempt_id: int, by: str) -> bool:
     """Close the attempt with the sum of its answers' points; False if it was closed already."""
     closed = connection.execute(CLOSE_ATTEMPT, {
-        "attempt_id": attempt_id, "now": datetime.now(), "by": by})
+        "attempt_id": attempt_id, "now": datetime.now(UTC), "by": by})
     return closed.rowcount == 1

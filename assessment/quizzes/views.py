@@ -116,7 +116,7 @@ def join(code):
 
 def _start_if_open(event, participant) -> None:
     """Start the attempt in the transaction that identified the person, so the quiz page
-    it leads to only reads (on SQLite a reading page that must write runs twice)."""
+    it leads to only reads."""
     phase = event.open_phase
     if phase is not None:
         ops.start_attempt(participant, phase)

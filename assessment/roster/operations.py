@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
+from assessment.database import outside_transaction
 from assessment.events.models import Event
 from assessment.extensions import db
 from assessment.organisation.models import Department, StaffLevel
@@ -22,8 +23,14 @@ def organisation_lists() -> OrgLists:
 
 
 def check_roster_file(filename: str, content: bytes) -> RosterCheck:
-    """Read and check a roster file against the organisation's lists; nothing is saved."""
-    return check_roster(read_table(filename, content), organisation_lists())
+    """Read and check a roster file against the organisation's lists; nothing is saved, and
+    no transaction is open while the file is read and checked."""
+    lists = organisation_lists()
+    return outside_transaction(db.session, _read_and_check, filename, content, lists)
+
+
+def _read_and_check(filename: str, content: bytes, lists) -> RosterCheck:
+    return check_roster(read_table(filename, content), lists)
 
 
 def replace_roster(event: Event, check: RosterCheck) -> int:

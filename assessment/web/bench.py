@@ -1,7 +1,8 @@
-"""A route for benchmarks only: the honest floor for a write, one row in one transaction.
+"""Routes for benchmarks only, served when BENCHMARK_ROUTES is set (env
+ASSESSMENT_BENCHMARK_ROUTES=1), never by default.
 
-Registered only when BENCHMARK_ROUTES is set (env ASSESSMENT_BENCHMARK_ROUTES=true); the
-topology benchmark divides the submit's throughput by this route's, served the same way.
+POST /bench/write writes one row in one transaction: the honest floor for a request that
+writes, against which benchmarks/load.py measures the participants' submit.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ bp = Blueprint("bench", __name__)
 @bp.post("/bench/write")
 @csrf.exempt
 def write_one_row():
-    """Insert one row and commit: what any write costs, with nothing of the app's own."""
+    """One audit row, committed."""
     db.session.add(AuditEntry(username="benchmark", action="bench_write"))
     db.session.commit()
     return "ok"

@@ -1,6 +1,5 @@
-"""What a worker has checked or read once and trusts for a while: session cookies and CSRF
-tokens for a few minutes, what autosave needs of an event and the quiz page's rendered
-question blocks for an hour, the department and level choices for seconds.
+"""What a worker has read once and trusts for a while: the quiz page's rendered question
+blocks for an hour, the department and level choices for seconds.
 
 A bounded dict of key -> (monotonic time it stops being trusted, value). When full, expired
 entries go first; if it is still full, everything goes (checking again is always safe).

@@ -31,7 +31,7 @@ def upgrade():
 
 def downgrade():
     with op.batch_alter_table('user_account', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('locked_until', sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('failed_logins', sa.Integer(), nullable=False,
                                       server_default='0'))
         batch_op.drop_column('active')

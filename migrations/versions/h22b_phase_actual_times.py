@@ -16,18 +16,18 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'h22b_phase_actual_times'
-down_revision = '0005'
+down_revision = 'h19b_drop_submit_function'
 branch_labels = None
 depends_on = None
 
-phase = sa.table('phase', sa.column('state', sa.String), sa.column('closes_at', sa.DateTime),
-                 sa.column('closed_at', sa.DateTime))
+phase = sa.table('phase', sa.column('state', sa.String), sa.column('closes_at', sa.DateTime(timezone=True)),
+                 sa.column('closed_at', sa.DateTime(timezone=True)))
 
 
 def upgrade():
     with op.batch_alter_table('phase', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('opened_at', sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column('closed_at', sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column('opened_at', sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True))
     op.execute(phase.update().where(phase.c.state == 'closed')
                .values(closed_at=phase.c.closes_at))
 

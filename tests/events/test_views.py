@@ -18,6 +18,8 @@ from assessment.quizzes.operations import identify_by_name, start_attempt
 from tests.helpers import as_read, csrf_from, first_codes, make_event
 from tests.helpers_staff import login
 
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
 #: (method, address) of every page that changes or shows one event to its trainer
 TRAINER_PAGES = (
     ("GET", "/staff/events/{code}"),
@@ -158,7 +160,9 @@ def test_trainer_creates_an_event_and_owns_it(app, bank_version):
     assert [p.kind for p in event.phases] == ["pre", "post"]
     assert event.venue == "ศาลาว่าการ" and event.time_limit_minutes == 20
     assert event.shuffle_questions and not event.shuffle_options and event.show_feedback
-    assert event.phase("pre").opens_at.hour == 9 and event.phase("pre").closes_at.minute == 30
+    # typed on the organisation's clock (Asia/Bangkok, UTC+7), stored in UTC
+    assert event.phase("pre").opens_at == datetime(2026, 3, 5, 2, 0, tzinfo=UTC)
+    assert event.phase("pre").closes_at == datetime(2026, 3, 5, 2, 30, tzinfo=UTC)
     assert all(p.state == "waiting" for p in event.phases)
 
 

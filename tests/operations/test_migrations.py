@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime
+
 import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from assessment.banks.operations import bank_of
+from assessment.events.models import Phase
 from assessment.extensions import db
 from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.quizzes.scoring import points_for
@@ -106,3 +110,31 @@ def test_the_phase_times_migration_keeps_a_closed_phases_actual_close(app, bank_
     event = db.session.get(Event, event_id)
     assert event.phase("post").closed_at.strftime("%Y-%m-%d %H:%M") == "2026-03-05 09:31"
     assert event.phase("pre").closed_at is None and event.phase("pre").is_open
+
+
+def test_local_times_become_utc_and_back(app, bank_version, monkeypatch):
+    """h19a: on a server in Bangkok a phase closed at 09:00 local was stored as a naive 09:00;
+    upgraded it is 02:00 UTC, and downgraded it is the naive 09:00 again. A time the database
+    wrote itself (a participant's created_at) is the same moment either way."""
+    monkeypatch.setenv("TZ", "Asia/Bangkok")
+    time.tzset()
+    try:
+        event = _room(app, bank_version)
+        closed = datetime(2026, 3, 5, 2, 0, tzinfo=UTC)
+        event.phase("post").closes_at = closed
+        created = db.session.scalars(select(Participant.created_at)).first()
+        db.session.commit()
+        db.session.remove()
+        directory = app.extensions["migrate"].directory
+        downgrade(directory=directory, revision="0005")
+        stored = db.session.scalar(db.text(
+            "SELECT closes_at FROM phase WHERE closes_at IS NOT NULL"))
+        db.session.remove()
+        upgrade(directory=directory)
+        assert str(stored).startswith("2026-03-05 09:00:00")
+        assert db.session.scalar(select(Phase.closes_at).where(Phase.closes_at.is_not(None))) \
+            == closed
+        assert db.session.scalars(select(Participant.created_at)).first() == created
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -1,59 +1,124 @@
-"""SQLite writers wait for each other in short steps and give up plainly after the timeout."""
+"""SQLite writers, through SQLAlchemy: a second writer waits for the first to commit (SQLite's
+busy timeout), gives up plainly after it, and a reading transaction neither waits nor writes."""
 
-import sqlite3
 import threading
 import time
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
-from assessment.database import begin_immediate
+from assessment import database
 
 
-def _connect(path):
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    connection.execute("PRAGMA journal_mode=WAL")
-    return connection
+def _engine(path, busy_timeout):
+    url = f"sqlite:///{path}"
+    engine = create_engine(url, **database.engine_options(url, busy_timeout))
+    database.install_sqlite_hooks(engine)
+    return engine
 
 
 @pytest.fixture
-def two_connections(tmp_path):
+def engines(tmp_path):
     path = tmp_path / "writers.sqlite"
-    first, second = _connect(path), _connect(path)
-    first.execute("CREATE TABLE answer (value TEXT)")
+    first, second = _engine(path, 5), _engine(path, 0.2)
+    with first.begin() as connection:
+        connection.execute(text("CREATE TABLE answer (value TEXT)"))
     yield first, second
-    first.close()
-    second.close()
+    first.dispose()
+    second.dispose()
 
 
-def test_second_writer_starts_once_the_first_commits(two_connections):
-    first, second = two_connections
-    begin_immediate(first, patience=5)
-    first.execute("INSERT INTO answer VALUES ('first')")
+def _values(engine):
+    with engine.connect() as connection:
+        return connection.scalars(text("SELECT value FROM answer ORDER BY rowid")).all()
+
+
+def test_a_second_writer_starts_once_the_first_commits(tmp_path):
+    path = tmp_path / "writers.sqlite"
+    first, second = _engine(path, 5), _engine(path, 5)
+    with first.begin() as connection:
+        connection.execute(text("CREATE TABLE answer (value TEXT)"))
     committed_at = []
+    holding = threading.Event()
 
-    def commit_later():
-        time.sleep(0.2)
-        committed_at.append(time.monotonic())
-        first.execute("COMMIT")
+    def hold_then_commit():
+        with first.begin() as connection:
+            connection.execute(text("INSERT INTO answer VALUES ('first')"))
+            holding.set()
+            time.sleep(0.3)
+            committed_at.append(time.monotonic())
 
-    holder = threading.Thread(target=commit_later)
+    holder = threading.Thread(target=hold_then_commit)
     holder.start()
-    begin_immediate(second, patience=5)
-    began_at = time.monotonic()
-    second.execute("INSERT INTO answer VALUES ('second')")
-    second.execute("COMMIT")
+    holding.wait(5)
+    with second.begin() as connection:  # BEGIN IMMEDIATE waits here
+        began_at = time.monotonic()
+        connection.execute(text("INSERT INTO answer VALUES ('second')"))
     holder.join()
     assert began_at >= committed_at[0]
-    assert [row[0] for row in second.execute("SELECT value FROM answer")] == ["first", "second"]
-    assert second.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert _values(second) == ["first", "second"]
+    first.dispose()
+    second.dispose()
 
 
-def test_writer_gives_up_with_database_is_locked_after_its_patience(two_connections):
-    first, second = two_connections
-    begin_immediate(first, patience=5)
-    with pytest.raises(sqlite3.OperationalError, match="locked"):
-        begin_immediate(second, patience=0.1)
-    assert not second.in_transaction
-    first.execute("COMMIT")
-    begin_immediate(second, patience=0.1)
-    assert second.in_transaction
+def test_a_writer_gives_up_with_database_is_locked_after_the_busy_timeout(engines):
+    first, second = engines
+    with first.begin() as connection:
+        connection.execute(text("INSERT INTO answer VALUES ('first')"))
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="locked"), second.begin():
+            pass
+        assert 0.15 < time.monotonic() - started < 3
+    with second.begin() as connection:  # the lock is free again
+        connection.execute(text("INSERT INTO answer VALUES ('second')"))
+    assert _values(first) == ["first", "second"]
+
+
+def test_a_reading_transaction_takes_no_lock_and_may_not_write(engines):
+    """While a writer holds the lock a GET's transaction still reads at once; a write in it
+    is refused with a message that names the fix, not left to fail only when the room is
+    busy."""
+    first, second = engines
+    with first.begin() as writing:
+        writing.execute(text("INSERT INTO answer VALUES ('first')"))
+        database.begin_reading()
+        try:
+            with second.connect() as reading:
+                assert reading.scalars(text("SELECT value FROM answer")).all() == []
+                with pytest.raises(database.ReadOnlyTransaction, match="database.writing"):
+                    reading.execute(text("INSERT INTO answer VALUES ('x')"))
+        finally:
+            database.end_of_request()
+    assert _values(second) == ["first"]
+
+
+def test_a_reading_request_writes_in_a_block_and_reads_on_without_the_lock(engines):
+    """A GET that writes (a report's audit entry) writes inside database.writing and then
+    reads on (draws its charts) holding no lock: a phone's write meanwhile goes through at
+    once."""
+    first, second = engines
+    database.begin_reading()
+    try:
+        with Session(second) as session:
+            session.execute(text("SELECT count(*) FROM answer"))
+            with database.writing(session):
+                session.execute(text("INSERT INTO answer VALUES ('audit')"))
+                session.commit()
+            assert session.scalar(text("SELECT count(*) FROM answer")) == 1
+            waited = {}
+
+            def phone_writes():  # a thread of its own: a request that writes
+                started = time.monotonic()
+                with first.begin() as connection:
+                    connection.execute(text("INSERT INTO answer VALUES ('phone')"))
+                waited["s"] = time.monotonic() - started
+
+            phone = threading.Thread(target=phone_writes)
+            phone.start()
+            phone.join(10)
+            assert waited["s"] < 1
+    finally:
+        database.end_of_request()
+    assert _values(first) == ["audit", "phone"]

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event as sql_event
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 
 from assessment.banks.operations import bank_of
 from assessment.events.operations import close_phase, open_phase
 from assessment.extensions import db
-from assessment.quizzes.models import Attempt, Participant
+from assessment.quizzes.models import Answer, Attempt, Participant
 from assessment.quizzes.scoring import points_for
 from tests.helpers import (
     as_read,
@@ -164,9 +162,7 @@ def test_answers_carry_their_points_and_submit_adds_them_up(client, bank_version
           next(o.id for o in other.options if o.correct))
     assert points() == as_scored() and points()[other.id] == other.points
 
-    with _statements_run() as run:
-        _submit(client, event, html)
-    assert not [statement for statement, _, _ in run if "answer SET" in statement]
+    _submit(client, event, html)
     given = points()  # ratings store None
     assert attempt.is_submitted and attempt.score == other.points
     assert attempt.score == sum(earned or 0.0 for earned in given.values())
@@ -296,7 +292,7 @@ def test_time_limit_submits_saved_answers_by_server_clock(client, bank_version):
     question, right = _right_single(bank_of(bank_version))
     _save(client, event, html, question.id, right)
     attempt = db.session.get(Attempt, attempt_id_from(html))
-    attempt.deadline = datetime.now() - timedelta(minutes=1)
+    attempt.deadline = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
     late = _save(client, event, html, question.id, "zzz")
     assert late.status_code == 409
@@ -364,7 +360,7 @@ def _finished_attempt(client, bank_version, finished_by: str):
         close_phase(event, "pre")
     elif finished_by == "time_limit":
         attempt = db.session.get(Attempt, attempt_id_from(html))
-        attempt.deadline = datetime.now() - timedelta(minutes=1)
+        attempt.deadline = datetime.now(UTC) - timedelta(minutes=1)
         db.session.commit()
         assert _save(client, event, html, question.id, right).status_code == 409  # finishes it
     else:
@@ -469,12 +465,12 @@ def test_a_fresh_worker_saves_and_submits_before_it_has_read_the_bank(app, clien
     question, right = _right_single(bank_of(bank_version))
     monkeypatch.setattr(bank_operations, "_BY_VERSION", {})
     bank_operations._parse_stored.cache_clear()
-    started = datetime.now()
+    started = datetime.now(UTC)
     assert _save(client, event, html, question.id, right).get_json()["saved"] is True
     monkeypatch.setattr(bank_operations, "_BY_VERSION", {})
     bank_operations._parse_stored.cache_clear()
     assert "/result" in _submit(client, event, html).request.path
-    assert datetime.now() - started < timedelta(seconds=5)
+    assert datetime.now(UTC) - started < timedelta(seconds=5)
     attempt = db.session.get(Attempt, attempt_id_from(html))
     assert attempt.is_submitted and attempt.score == question.points
 
@@ -527,7 +523,6 @@ def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app,
                                                                             bank_version):
     """An autosave holds the attempt while it writes; a submit that waited for it scores the
     answer it saved (on PostgreSQL a statement that waited reads as of when it began)."""
-    from assessment.quizzes import autosave
     from assessment.quizzes.submitting import submit_one
 
     event = make_event(bank_version)
@@ -544,9 +539,7 @@ def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app,
             outcome["done"] = submit_one(code, {participant_id}, attempt_id).outcome
 
     with db.engine.connect() as saving:  # what save_one does, held open
-        saving.execute(autosave.ATTEMPT_ROW, {"attempt_id": attempt_id, "code": code})
-        saving.execute(autosave._upsert_statement(saving.dialect.name),
-                       autosave._answer_row(attempt_id, question, right))
+        _save_held_open(saving, attempt_id, question, right)
         commit_after_it_waited(saving, submit_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     db.session.rollback()
@@ -554,30 +547,16 @@ def test_a_submit_that_waits_for_an_autosave_scores_what_the_autosave_saved(app,
     assert attempt.score == question.points
 
 
-@contextmanager
-def _statements_run():
-    """(statement, parameters, executemany) of everything the app runs inside the block."""
-    run = []
-
-    def record(_conn, _cursor, statement, parameters, _context, executemany):
-        run.append((statement, parameters, executemany))
-
-    sql_event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield run
-    finally:
-        sql_event.remove(db.engine, "before_cursor_execute", record)
-
-
-def _statements_of_one_save(client, event, html, question_id: str, value) -> list[str]:
-    """The statements one autosave ran (it must be saved); the post is built before, so the
-    test's own reads are not counted."""
-    posted = {"csrf_token": csrf_from(html), "attempt_id": attempt_id_from(html),
-              "question": question_id, "value": value}
-    url = f"/j/{event.code}/save"
-    with _statements_run() as run:
-        assert client.post(url, data=posted).get_json()["saved"] is True
-    return [statement for statement, _parameters, _executemany in run]
+def _save_held_open(connection, attempt_id: int, question, value) -> None:
+    """What ops.save_answers does, in `connection`'s transaction, which the caller ends: the
+    attempt locked, then the answer written with its points."""
+    connection.execute(select(Attempt.id).where(Attempt.id == attempt_id).with_for_update())
+    row = {"value": value, "points": points_for(question, value), "saved_at": datetime.now(UTC)}
+    changed = connection.execute(update(Answer).where(
+        Answer.attempt_id == attempt_id, Answer.question_key == question.id).values(row))
+    if changed.rowcount == 0:
+        connection.execute(insert(Answer).values(attempt_id=attempt_id,
+                                                 question_key=question.id, **row))
 
 
 def _answers_of(attempt_id: int) -> dict:
@@ -585,71 +564,7 @@ def _answers_of(attempt_id: int) -> dict:
     return {a.question_key: a.value for a in db.session.get(Attempt, attempt_id).answers}
 
 
-def test_the_one_statement_save_is_its_own_transaction_on_postgresql(client, bank_version):
-    """On PostgreSQL the guarded upsert runs in autocommit: one round trip instead of BEGIN,
-    the statement and COMMIT. SQLite's begins IMMEDIATE as every write there does (a lone
-    statement in autocommit would read first and could be refused the write)."""
-    event = make_event(bank_version)
-    html = identify(client, event).get_data(as_text=True)
-    bank = bank_of(bank_version)
-    first, right = _right_single(bank)
-    assert _save(client, event, html, first.id, right).get_json()["saved"] is True
-    levels = []
-
-    def record(conn, _cursor, statement, *_args):
-        if statement.lstrip().startswith("INSERT INTO answer"):
-            levels.append(conn.get_execution_options().get("isolation_level"))
-
-    sql_event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        second = _another_single(bank, first)
-        saved = _save(client, event, html, second.id, _wrong_single(second))
-    finally:
-        sql_event.remove(db.engine, "before_cursor_execute", record)
-    assert saved.get_json()["saved"] is True
-    expected = "AUTOCOMMIT" if db.engine.dialect.name == "postgresql" else None
-    assert levels == [expected]
-    assert set(_answers_of(attempt_id_from(html))) == {first.id, second.id}
-
-
-def test_a_participants_submit_is_one_call_in_autocommit_on_postgresql(client, bank_version,
-                                                                        monkeypatch):
-    """On PostgreSQL a submit is one statement, submit_own_attempt, in autocommit: one round
-    trip, no BEGIN and COMMIT around it; its connection goes back to the pool in transactions
-    as before. (SQLite's submit is one IMMEDIATE transaction; the races above hold on both.)"""
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL's submit")
-    import psycopg
-
-    event = make_event(bank_version)
-    html = identify(client, event).get_data(as_text=True)
-    question, right = _right_single(bank_of(bank_version))
-    assert _save(client, event, html, question.id, right).get_json()["saved"] is True
-    url, posted = f"/j/{event.code}/submit", {"csrf_token": csrf_from(html),
-                                               "attempt_id": attempt_id_from(html)}
-    sent = []
-    real_execute = psycopg.Cursor.execute
-
-    def record(cursor, query, *args, **kwargs):
-        sent.append((str(query).split("(")[0], cursor.connection.autocommit))
-        return real_execute(cursor, query, *args, **kwargs)
-
-    monkeypatch.setattr(psycopg.Cursor, "execute", record)
-    assert "/result" in client.post(url, data=posted).location
-    monkeypatch.undo()
-    assert sent == [("SELECT closed, owner FROM submit_own_attempt", True)]
-    db.session.expire_all()
-    attempt = db.session.get(Attempt, attempt_id_from(html))
-    assert attempt.is_submitted and attempt.score == question.points
-    pooled = db.engine.raw_connection()
-    try:
-        assert pooled.dbapi_connection.autocommit is False
-    finally:
-        pooled.close()
-
-
-def test_an_answer_after_the_first_is_one_statement(client, bank_version):
-    """The first answer reads the event once; every later one is one guarded upsert."""
+def test_each_answer_is_stored_with_its_points(client, bank_version):
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
     bank = bank_of(bank_version)
@@ -657,8 +572,7 @@ def test_an_answer_after_the_first_is_one_statement(client, bank_version):
     second = _another_single(bank, first)
     assert _save(client, event, html, first.id, right).get_json()["saved"] is True
     wrong = _wrong_single(second)
-    statements = _statements_of_one_save(client, event, html, second.id, wrong)
-    assert len(statements) == 1 and statements[0].lstrip().upper().startswith("INSERT")
+    assert _save(client, event, html, second.id, wrong).get_json()["saved"] is True
     assert _answers_of(attempt_id_from(html)) == {first.id: right, second.id: wrong}
     stored = db.session.get(Attempt, attempt_id_from(html)).answers
     assert {a.question_key: a.points for a in stored} == {first.id: first.points,
@@ -676,14 +590,14 @@ def _phase_closed_under_it(client, event, html):
 
 def _time_up(client, event, html):
     attempt = db.session.get(Attempt, attempt_id_from(html))
-    attempt.deadline = datetime.now() - timedelta(minutes=1)
+    attempt.deadline = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
 
 
 @pytest.mark.parametrize("finish", [_submitted, _phase_closed_under_it, _time_up])
-def test_the_one_statement_save_refuses_a_finished_attempt(client, bank_version, finish):
-    """Once the event is known, a save into a submitted, closed or late attempt writes nothing
-    and the phone is told why, as before."""
+def test_a_save_into_a_finished_attempt_is_refused(client, bank_version, finish):
+    """A save into a submitted, closed or late attempt writes nothing and the phone is told
+    why."""
     event = make_event(bank_version)
     html = identify(client, event).get_data(as_text=True)
     bank = bank_of(bank_version)
@@ -697,7 +611,7 @@ def test_the_one_statement_save_refuses_a_finished_attempt(client, bank_version,
     assert db.session.get(Attempt, attempt_id_from(html)).is_submitted
 
 
-def test_the_one_statement_save_refuses_someone_elses_attempt_and_unknown_questions(
+def test_a_save_into_someone_elses_attempt_or_an_unknown_question_is_refused(
         client, bank_version):
     event = make_event(bank_version)
     mine = identify(client, event, name="สมชาย ใจดี").get_data(as_text=True)
@@ -780,26 +694,21 @@ def _submit_held_open(connection, code: str, participant_id: int, attempt_id: in
     which the caller ends: True if it closed."""
     from assessment.quizzes import submitting
 
-    values = {"attempt_id": attempt_id, "code": code, "now": datetime.now(), "by": "participant"}
-    if connection.dialect.name == "postgresql":
-        closed, _owner = connection.execute(submitting.SUBMIT_OWN_ATTEMPT, {
-            **values, "participants": [participant_id]}).one()
-        return closed
-    return connection.execute(submitting.close_own_attempt(1), {
-        **values, "participant_0": participant_id}).rowcount == 1
+    owner = connection.execute(submitting.OWNER_LOCKED,
+                               {"attempt_id": attempt_id, "code": code}).one()
+    assert owner.participant_id == participant_id
+    return submitting.close_and_score(connection, attempt_id, "participant")
 
 
 @pytest.mark.parametrize("which", WHICH_ANSWER)
-def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, bank_version,
-                                                                which):
-    from assessment.quizzes import autosave
+def test_a_submit_that_waits_for_a_save_scores_it(app, client, bank_version, which):
     from assessment.quizzes.submitting import submit_one
 
     event, attempt_id, participant_id, (first, right) = _answered_once(client, bank_version)
     late, late_option = _late_answer(bank_of(bank_version), first, which)
     given = {first.id: (first, right), late.id: (late, late_option)}  # a change replaces
     expected = sum(points_for(question, value) for question, value in given.values())
-    code, event_id, version_id = event.code, event.id, event.bank_version_id
+    code = event.code
     db.session.commit()
     outcome = {}
 
@@ -807,53 +716,24 @@ def test_a_submit_that_waits_for_a_one_statement_save_scores_it(app, client, ban
         with app.app_context():
             outcome["done"] = submit_one(code, {participant_id}, attempt_id).outcome
 
-    with db.engine.connect() as saving:  # the one-statement save, held open
-        written = saving.execute(autosave._guarded_upsert_statement(saving.dialect.name), {
-            **autosave._answer_row(attempt_id, late, late_option),
-            "participant_id": participant_id, "event_id": event_id,
-            "bank_version_id": version_id,
-            "on_time_after": datetime.now() - timedelta(minutes=1)}).rowcount
-        assert written == 1
+    with db.engine.connect() as saving:  # a save, held open
+        _save_held_open(saving, attempt_id, late, late_option)
         commit_after_it_waited(saving, submit_meanwhile, outcome)
     assert outcome == {"done": "submitted"}
     db.session.expire_all()
     assert db.session.get(Attempt, attempt_id).score == expected
 
 
-def test_the_one_statement_save_writes_nothing_for_a_bank_changed_since(client, bank_version):
-    """A worker keeps an event's bank version; the bank can change while nobody has answered
-    (a phase close removes attempts without answers). The statement checks the version, so a
-    kept one that no longer holds writes nothing and the attempt is read again."""
-    from assessment.banks.operations import load_bank
-    from assessment.quizzes import autosave
-    from tests.helpers import SHIPPED_BANK
-
-    event = make_event(bank_version)
-    html = identify(client, event).get_data(as_text=True)
-    question, right = _right_single(bank_of(bank_version))
-    assert _save(client, event, html, question.id, right).get_json()["saved"] is True
-    kept = autosave._EVENTS.get(event.code)
-    other = load_bank(SHIPPED_BANK.read_text(encoding="utf-8").replace(
-        "version: ", "version: 9", 1), "other.yaml").version  # the bank the event had before
-    autosave._EVENTS.keep(event.code, autosave.EventFacts(
-        kept.event_id, other.id, other.source_sha256), 60)
-    wrong = _wrong_single(question)
-    assert _save(client, event, html, question.id, wrong).get_json()["saved"] is True
-    assert _answers_of(attempt_id_from(html)) == {question.id: wrong}
-    assert autosave._EVENTS.get(event.code) == kept  # read again from the database
-
-
-def test_an_answer_within_the_grace_after_the_deadline_is_one_statement(client, bank_version):
+def test_an_answer_within_the_grace_after_the_deadline_is_saved(client, bank_version):
     event = make_event(bank_version, time_limit_minutes=10)
     html = identify(client, event).get_data(as_text=True)
     question, right = _right_single(bank_of(bank_version))
     assert _save(client, event, html, question.id, right).get_json()["saved"] is True
     attempt = db.session.get(Attempt, attempt_id_from(html))
-    attempt.deadline = datetime.now() - timedelta(seconds=5)  # the grace is 20 s
+    attempt.deadline = datetime.now(UTC) - timedelta(seconds=5)  # the grace is 20 s
     db.session.commit()
-    statements = _statements_of_one_save(client, event, html, question.id,
-                                         _wrong_single(question))
-    assert len(statements) == 1
+    saved = _save(client, event, html, question.id, _wrong_single(question))
+    assert saved.get_json()["saved"] is True
     assert _answers_of(attempt_id_from(html)) == {question.id: _wrong_single(question)}
 
 
