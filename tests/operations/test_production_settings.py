@@ -45,7 +45,7 @@ def test_a_server_without_a_database_url_says_it_uses_a_local_sqlite_file(caplog
 def _pseudonyms(runner, code, tmp_path, name) -> set[str]:
     path = tmp_path / name
     result = runner.invoke(args=["reports", "export", code, "-o", str(path), "--lang", "en",
-                                 "--pseudonymise"])
+                                 "--pseudonymise", "--headers", "codes"])
     assert result.exit_code == 0, result.output
     sheet = load_workbook(path)["Participants"]
     header = [cell.value for cell in sheet[1]]
