@@ -1,4 +1,5 @@
 # One command to run, one to test. Everything installs itself into .venv.
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -40,14 +41,17 @@ serve: install
 test: install system-deps
 	$(BIN)/ruff check assessment tests benchmarks migrations tools
 	env -u TEST_DATABASE_URL $(BIN)/pytest -q
-	@url=$$($(BIN)/python .ci/pg_probe.py) || exit 1; \
+	@. .ci/postgres.sh || exit 1; url=$$($(BIN)/python .ci/pg_probe.py) || exit 1; \
 	if [ -n "$$url" ]; then \
 	  echo "== the suite again on PostgreSQL at $${url##*@}"; \
 	  TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -m "not browser" -p no:cacheprovider; \
 	else echo "== no PostgreSQL reachable: SQLite only (see .ci/postgres.sh)"; fi
 
+## Debian packages the tests use: chromium and a Thai font (browser tests), nginx and
+## redis-server (the two-server test); PostgreSQL is set up by .ci/postgres.sh in `make test`
 system-deps:
 	@bash .ci/system-deps.sh
+	@bash .ci/topology-deps.sh || echo "no nginx/redis-server: the two-server test is skipped" >&2
 
 lint: install
 	$(BIN)/ruff check assessment tests benchmarks migrations tools

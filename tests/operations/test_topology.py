@@ -4,7 +4,7 @@ good on the other, a join limit counted on one holds on the other, and an edited
 both servers' join pages.
 
 Runs in `make test`'s PostgreSQL pass; skipped without PostgreSQL, nginx or redis-server
-(.ci/topology-deps.sh installs the last two, .ci/run calls it).
+(.ci/topology-deps.sh installs the last two; `make test` calls it).
 """
 
 from __future__ import annotations
