@@ -95,7 +95,9 @@ def test_report_prints_on_a4_portrait_with_every_column_on_the_page(
     pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     (screenshot_dir / "report-a4.pdf").write_bytes(pdf)
     pages = PdfReader(io.BytesIO(pdf)).pages
-    assert 4 <= len(pages) <= 14
+    # 15 pages on the demo: headline, groups, topics, items and the item review (the option
+    # shares, one row per option, stay on screen and in the workbook); it was 20 and cut columns
+    assert 4 <= len(pages) <= 16
     assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in pages} == {(595, 842)}
     first, second = (pages[i].extract_text() for i in (0, 1))
     assert "1 / " in first and "%" in first  # the headline figures, page numbered
