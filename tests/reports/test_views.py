@@ -314,3 +314,12 @@ def test_option_shares_name_true_false_answers_in_the_pages_language(hr, demo):
         options.setdefault(question, set()).add(option)
     assert all(options[key] == {"ถูก", "ผิด"} for key in true_false), options
     assert not {"true", "false"} & set().union(*options.values())
+
+
+def test_the_effect_size_column_names_its_interval_in_thai(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert "d<sub>z</sub> [ช่วงเชื่อมั่น 95%]" in html
+    assert "95% CI" not in html
+    hr.get("/lang/en")
+    english = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert "d<sub>z</sub> [95% CI]" in english
