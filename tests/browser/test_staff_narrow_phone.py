@@ -1,5 +1,6 @@
-"""Staff forms on the narrowest phone (320 px): the event form's date-and-time fields and the
-report's department filter fit the screen instead of pushing the page sideways."""
+"""Staff forms on the narrowest phone (320 px): the event form's date-and-time fields, the
+report's department filter and the file fields of uploads fit the screen instead of pushing the
+page sideways."""
 
 from __future__ import annotations
 
@@ -42,7 +43,9 @@ def test_event_form_and_report_filters_fit_320_px(live_server, narrow_page, scre
     page.click("button[type=submit]")
     page.wait_for_url("**/staff/events/new")
     sticking_out = {}
-    for path in ("/staff/events/new", f"/staff/events/{code}/edit", f"/staff/reports/{code}"):
+    for path in ("/staff/banks/new", "/staff/banks/import", f"/staff/events/{code}/roster",
+                 f"/staff/events/{code}/paper", "/staff/events/new", f"/staff/events/{code}/edit",
+                 f"/staff/reports/{code}"):
         page.goto(f"{live_server.url}{path}")
         assert page.evaluate("document.documentElement.clientWidth") == 320
         sticking_out[path] = page.evaluate(STICKING_OUT)
