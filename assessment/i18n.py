@@ -57,6 +57,12 @@ def local_date(moment: datetime) -> date:
     return to_user_timezone(moment).date()
 
 
+def option_name(option: str) -> str:
+    """An option as a page names it: a true/false question's two answers in words, any other
+    option by its id in the bank ('b')."""
+    return {"true": gettext("True"), "false": gettext("False")}.get(option, option)
+
+
 def number(value, digits: int = 1, suffix: str = "") -> str:
     """A statistic for a table: fixed decimals, and a dash where there is no value."""
     try:
@@ -93,6 +99,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(thai_date, "thai_date")
     app.add_template_filter(local_date, "local_date")
     app.add_template_filter(number, "num")
+    app.add_template_filter(option_name, "option_name")
     app.add_template_filter(translated, "translated")
     app.add_template_filter(thai_words_filter, "thai_words")
     app.add_template_filter(person_name_filter, "person_name")

@@ -102,3 +102,14 @@ def test_no_message_bypasses_the_marker(module):
                 if isinstance(argument, ast.JoinedStr)
                 or (isinstance(argument, ast.Constant) and isinstance(argument.value, str))]
     assert not unmarked, f"wrap the template in N_(...): {unmarked}"
+
+
+def test_a_quoted_question_label_is_followed_by_a_space_in_thai():
+    """%(label)s ends in a quoted id ("ข้อ 'q01'"); Thai run straight after it reads
+    "ข้อ 'q01'ยาวกว่า", so the catalogue puts a space (or punctuation) there."""
+    with THAI_MO.open("rb") as file:
+        catalogue = read_mo(file)
+    joined = [message.string for message in catalogue
+              if isinstance(message.string, str)
+              and re.search(r"%\(label\)s[\u0e00-\u0e7f]", message.string)]
+    assert joined == []

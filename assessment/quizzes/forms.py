@@ -13,13 +13,18 @@ from assessment.web.forms import Form
 
 
 class JoinForm(Form):
-    code = StringField(_l("Join code"), validators=[DataRequired(), Length(max=20)])
+    code = StringField(_l("Join code"), validators=[
+        DataRequired(_l("Please type the join code shown on the screen.")), Length(max=20)])
 
 
 class NameForm(Form):
     """Identification without a roster: name, department and staff level from the lists."""
 
-    name = StringField(_l("First name and last name"), validators=[DataRequired(), Length(max=200)])
+    #: refused empty with the words of the first-and-last rule: "please fill in this field"
+    #: says nothing in the list of problems at the top of the page
+    name = StringField(_l("First name and last name"), validators=[
+        DataRequired(_l("Please type your first name and last name, with a space between "
+                        "them.")), Length(max=200)])
     department = SelectField(_l("Department"), validators=[DataRequired()])
     level = SelectField(_l("Staff level"), validators=[DataRequired()])
     #: "yes" from the button by which a person says the name answering on another phone is
@@ -41,7 +46,8 @@ class NameForm(Form):
 class EmployeeIdForm(Form):
     """Identification when HR loaded the staff roster."""
 
-    employee_id = StringField(_l("Employee ID"), validators=[DataRequired(), Length(max=50)])
+    employee_id = StringField(_l("Employee ID"), validators=[
+        DataRequired(_l("Please type your employee ID.")), Length(max=50)])
 
 
 def answers_from_form(bank: Bank, question_ids: list[str], form: MultiDict) -> dict:

@@ -29,12 +29,19 @@ COMPOUNDS = frozenset({
 })
 
 
+#: pythainlp's dictionary also lists phrases and organisations' names as single entries
+#: ("สำนักงานส่งเสริมเศรษฐกิจดิจิทัล", 31 letters): glued whole, such an entry is wider than a
+#: 320 px phone's line and pushes the page sideways. Entries longer than this are left out,
+#: so their parts (each a word of the dictionary) are the words.
+LONGEST_WORD = 14
+
+
 @lru_cache(maxsize=1)
 def _dictionary():
     from pythainlp.corpus import thai_words
     from pythainlp.util import dict_trie
 
-    return dict_trie(set(thai_words()) | COMPOUNDS)
+    return dict_trie({word for word in thai_words() if len(word) <= LONGEST_WORD} | COMPOUNDS)
 
 
 def _glued(word: str) -> str:

@@ -766,3 +766,18 @@ def test_the_confirm_page_links_each_unanswered_question_to_it_on_the_quiz_page(
                      in enumerate(attempt.question_order, start=1) if qid != question.id]
     quiz = client.get(f"/j/{event.code}/quiz").get_data(as_text=True)
     assert all(f'id="question-{qid}"' in quiz for _, qid, _ in links)
+
+
+def test_an_empty_name_and_an_empty_code_say_which_field_in_the_list_of_problems(
+        client, bank_version):
+    """The list at the top of a refused page links each problem to its field; "please fill in
+    this field" there says nothing about which one."""
+    event = make_event(bank_version)
+    html = as_read(identify(client, event, name="").get_data(as_text=True))
+    summary = html[html.index('class="card error-summary"'):html.index("</ul>")]
+    assert ('<a href="#name">กรุณาพิมพ์ชื่อและนามสกุลของท่าน โดยเว้นวรรคระหว่างชื่อกับนามสกุล'
+            in summary)
+    assert "กรุณากรอกช่องนี้" not in html
+    home = client.get("/").get_data(as_text=True)
+    refused = client.post("/", data={"csrf_token": csrf_from(home), "code": ""})
+    assert "กรุณาพิมพ์รหัสเข้าร่วมที่แสดงบนจอ" in as_read(refused.get_data(as_text=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -301,3 +302,26 @@ def test_retention_section_chart_and_sheet_only_with_follow_up_answers(app, hr, 
     assert sheet["B2"].value == 6 and sheet["A1"].value == "กลุ่ม"
     demo_book = hr.get(f"/staff/reports/{demo.code}/workbook.xlsx").data
     assert "ติดตามผล" not in load_workbook(io.BytesIO(demo_book)).sheetnames
+
+
+def test_option_shares_name_true_false_answers_in_the_pages_language(hr, demo):
+    true_false = [question.question_key for question in demo.bank_version.questions
+                  if question.type == "true_false"]
+    assert true_false  # the demo's bank asks at least one true/false question
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    shares = html[html.index('class="option-shares"'):]
+    shares = shares[:shares.index("</table>")]
+    options = {}
+    for question, option in re.findall(r"<tr><td>([^<]+)</td><td>([^<]*)</td>", shares):
+        options.setdefault(question, set()).add(option)
+    assert all(options[key] == {"ถูก", "ผิด"} for key in true_false), options
+    assert not {"true", "false"} & set().union(*options.values())
+
+
+def test_the_effect_size_column_names_its_interval_in_thai(hr, demo):
+    html = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert "d<sub>z</sub> [ช่วงเชื่อมั่น 95%]" in html
+    assert "95% CI" not in html
+    hr.get("/lang/en")
+    english = hr.get(f"/staff/reports/{demo.code}").get_data(as_text=True)
+    assert "d<sub>z</sub> [95% CI]" in english

@@ -348,3 +348,14 @@ def test_an_xlsx_bomb_is_refused_on_the_page_in_thai(trainer_event):
     html = client.get(page.location).get_data(as_text=True)
     assert "อ่านไฟล์ไม่ได้: เวิร์กบุ๊กนี้เมื่อคลายแล้วมีขนาด" in html
     assert _entries(event) == []
+
+
+def test_an_empty_employee_id_is_asked_for_by_name(trainer_event, client):
+    trainer, event = trainer_event
+    _save_from(trainer, event, _upload(trainer, event, _good_csv()).get_data(as_text=True))
+    page = client.get(f"/j/{event.code}").get_data(as_text=True)
+    refused = client.post(f"/j/{event.code}", data={"csrf_token": csrf_from(page),
+                                                    "employee_id": ""})
+    html = refused.get_data(as_text=True).replace("\u2060", "").replace("\u200b", "")
+    assert '<a href="#employee_id">กรุณาพิมพ์รหัสพนักงานของท่าน</a>' in html
+    assert "กรุณากรอกช่องนี้" not in html

@@ -141,7 +141,7 @@ def test_forbidden_and_required_field_pages_are_in_thai(app, client, bank_versio
 
     empty = participant.post("/", data={"code": "", "csrf_token": csrf_from(page)})
     html = empty.get_data(as_text=True)
-    assert "กรุณากรอกช่องนี้" in html and "This field is required" not in html
+    assert "กรุณาพิมพ์รหัสเข้าร่วมที่แสดงบนจอ" in html and "This field is required" not in html
 
 
 def test_answer_key_template_and_autosave_are_never_cached(app, client, bank_version):
