@@ -395,10 +395,10 @@ async def room(server: Server, code: str, lists, phones: int, ramp: float, think
 BENCH_WRITE = "/bench/write"
 
 
-async def bare_rate(server: Server, requests: int, concurrency: int, rounds: int = 3) -> float:
-    """POSTs per second the one-row write answers at the same concurrency: the median of a
-    few rounds (one short round moved by a factor of two between runs)."""
-    browser = Browser("127.0.0.1", server.port, asyncio.Semaphore(concurrency))
+async def bare_rate(port: int, requests: int, concurrency: int, rounds: int = 3) -> float:
+    """POSTs per second the one-row write on `port` answers at the same concurrency: the median
+    of a few rounds (one short round moved by a factor of two between runs)."""
+    browser = Browser("127.0.0.1", port, asyncio.Semaphore(concurrency))
     body = form({"x": "1"})
 
     async def one():
@@ -536,10 +536,10 @@ async def served_room(server: Server, args, code: str, lists, phones: int, ramp:
     floor: dict = {}
     server.start()
     try:
-        floor["bare_before"] = await bare_rate(server, 3 * args.phones, args.concurrency)
+        floor["bare_before"] = await bare_rate(server.port, 3 * args.phones, args.concurrency)
         people, outcome = await room(server, code, lists, phones, ramp, args.think,
                                      args.concurrency, fault, abandon)
-        floor["bare_after"] = await bare_rate(server, 3 * args.phones, args.concurrency)
+        floor["bare_after"] = await bare_rate(server.port, 3 * args.phones, args.concurrency)
     finally:
         server.stop()
     floor["bare_rps"] = (floor["bare_before"] + floor["bare_after"]) / 2

@@ -38,7 +38,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import load  # noqa: E402
-from benchmarks.phone_http import Browser  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "topology.md"
 LOOPBACK = ROOT / "deploy" / "loopback.sh"
@@ -97,24 +96,6 @@ def fresh_database() -> str:
     return base.rsplit("/", 1)[0] + "/" + DATABASE
 
 
-async def write_rate(port: int, requests: int, concurrency: int, rounds: int = 3) -> float:
-    """POST /bench/write per second through nginx: the median of a few rounds."""
-    browser = Browser("127.0.0.1", port, asyncio.Semaphore(concurrency))
-
-    async def one():
-        reply = await browser.post("/bench/write", b"", load.REQUEST_TIMEOUT)
-        if reply.status != 200:
-            raise RuntimeError(f"/bench/write answered {reply.status}")
-
-    await asyncio.gather(*(one() for _ in range(50)))  # warm up
-    rates = []
-    for _ in range(rounds):
-        started = time.monotonic()
-        await asyncio.gather(*(one() for _ in range(requests)))
-        rates.append(requests / (time.monotonic() - started))
-    return sorted(rates)[len(rates) // 2]
-
-
 async def room(topology: Topology, code: str, lists, args) -> tuple[list[load.Phone], dict]:
     """load.room's room through nginx, server a killed at half the ramp."""
     stats = TimedStats()
@@ -169,9 +150,9 @@ async def measure(args) -> dict:
         topology = Topology(url, Path(folder))
         await asyncio.to_thread(topology.run, "up")
         try:
-            write_before = await write_rate(topology.port, 3 * args.phones, args.concurrency)
+            write_before = await load.bare_rate(topology.port, 3 * args.phones, args.concurrency)
             people, outcome = await room(topology, code, lists, args)
-            write_after = await write_rate(topology.port, 3 * args.phones, args.concurrency)
+            write_after = await load.bare_rate(topology.port, 3 * args.phones, args.concurrency)
         finally:
             await asyncio.to_thread(topology.run, "down")
     verdict = load.check(people, await asyncio.to_thread(load.stored_attempts, url, code))
