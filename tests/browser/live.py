@@ -51,6 +51,14 @@ class LiveServer:
             version = db.session.get(BankVersion, self.bank_version_id)
             return make_event(version, open_kind, **options).code
 
+    def log_in(self, page, username: str, password: str, path: str) -> None:
+        """Log a staff account in through the login page, which then opens `path`."""
+        page.goto(f"{self.url}/staff/login?next={path}")
+        page.fill("#username", username)
+        page.fill("#password", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"**{path}")
+
     def make_owned_event(self, trainer: str, password: str) -> str:
         """An event with its pre-test open, run by a trainer account (made if missing)."""
         from assessment.auth.operations import create_user, find_user

@@ -59,11 +59,7 @@ def test_trainer_reads_the_warnings_and_saves_after_one_tick(live_server, page, 
     _trainer(live_server)
     bank_file = tmp_path / "kk-flaws.yaml"
     bank_file.write_text(BANK_WITH_FLAWS, encoding="utf-8")
-    page.goto(f"{live_server.url}/staff/login?next=/staff/banks/new")
-    page.fill("#username", TRAINER)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/staff/banks/new")
+    live_server.log_in(page, TRAINER, PASSWORD, "/staff/banks/new")
     page.set_input_files("#file", str(bank_file))
     page.get_by_role("button", name="ตรวจไฟล์").click()
     page.wait_for_load_state("load")

@@ -20,11 +20,7 @@ def test_the_still_answering_list_follows_a_participant_without_a_reload(
     from tests.browser.live import phone_options
 
     code = live_server.make_owned_event(TRAINER, PASSWORD)
-    page.goto(f"{live_server.url}/staff/login?next=/staff/events/{code}")
-    page.fill("#username", TRAINER)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"**/staff/events/{code}")
+    live_server.log_in(page, TRAINER, PASSWORD, f"/staff/events/{code}")
     listed = page.locator("[data-still-answering] tr")
     expect(listed).to_have_count(0)
     expect(page.locator("[data-still-answering-none]")).to_be_visible()

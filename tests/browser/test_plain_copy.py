@@ -27,11 +27,7 @@ COPY_HEADING = """() => {
 
 def test_a_copied_thai_title_has_no_invisible_joiners(live_server, page):
     code = live_server.make_owned_event("copy-trainer", PASSWORD)
-    page.goto(f"{live_server.url}/staff/login?next=/staff/events/{code}")
-    page.fill("#username", "copy-trainer")
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"**/staff/events/{code}")
+    live_server.log_in(page, "copy-trainer", PASSWORD, f"/staff/events/{code}")
     page.wait_for_load_state("load")
     shown, copied = page.evaluate(COPY_HEADING)
     assert "\u2060" in shown or "\u200b" in shown  # the heading's Thai words are glued

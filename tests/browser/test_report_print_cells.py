@@ -44,11 +44,7 @@ def demo_code(live_server):
 
 def test_printed_report_keeps_numbers_and_ids_whole_and_notes_in_the_tables_type(
         live_server, page, demo_code):
-    page.goto(f"{live_server.url}/staff/login?next=/staff/reports/{demo_code}")
-    page.fill("#username", HR)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"**/staff/reports/{demo_code}")
+    live_server.log_in(page, HR, PASSWORD, f"/staff/reports/{demo_code}")
     page.emulate_media(media="print")
     page.set_viewport_size({"width": A4_TEXT_WIDTH, "height": 1000})
     assert page.locator("td.num").count() > 100  # the item tables are there

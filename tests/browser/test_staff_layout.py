@@ -14,21 +14,13 @@ pytestmark = pytest.mark.browser
 TRAINER = "layout-trainer"
 
 
-def _log_in(page, live_server, next_path):
-    page.goto(f"{live_server.url}/staff/login?next={next_path}")
-    page.fill("#username", TRAINER)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"**{next_path}")
-
-
 def test_the_projector_screen_fits_1280_by_720_with_its_back_link(live_server, browser,
                                                                    screenshot_dir):
     code = live_server.make_owned_event(TRAINER, PASSWORD)
     projector = browser.new_context(viewport={"width": 1280, "height": 720}, locale="th-TH")
     try:
         screen = projector.new_page()
-        _log_in(screen, live_server, f"/staff/events/{code}/screen")
+        live_server.log_in(screen, TRAINER, PASSWORD, f"/staff/events/{code}/screen")
         screen.evaluate("document.fonts.ready.then(() => true)")
         size = screen.evaluate("[document.documentElement.scrollWidth,"
                                " document.documentElement.scrollHeight]")
@@ -42,7 +34,7 @@ def test_the_projector_screen_fits_1280_by_720_with_its_back_link(live_server, b
 
 def test_the_events_list_links_are_44_px_tall_on_a_phone(live_server, page, screenshot_dir):
     live_server.make_owned_event(TRAINER, PASSWORD)
-    _log_in(page, live_server, "/staff/")
+    live_server.log_in(page, TRAINER, PASSWORD, "/staff/")
     links = page.locator("table a")
     assert links.count() >= 2
     heights = [links.nth(i).bounding_box()["height"] for i in range(links.count())]
@@ -66,7 +58,7 @@ def test_thai_in_a_banks_problem_listing_is_drawn_in_sarabun(live_server, page, 
     live_server.make_owned_event(TRAINER, PASSWORD)  # makes the trainer
     bank_file = tmp_path / "mistakes.yaml"
     bank_file.write_text(BANK_WITH_MISTAKES, encoding="utf-8")
-    _log_in(page, live_server, "/staff/banks/new")
+    live_server.log_in(page, TRAINER, PASSWORD, "/staff/banks/new")
     page.set_input_files("#file", str(bank_file))
     page.get_by_role("button", name="ตรวจไฟล์").click()
     page.wait_for_load_state("load")

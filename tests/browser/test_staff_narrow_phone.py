@@ -37,11 +37,7 @@ def test_event_form_and_report_filters_fit_320_px(live_server, narrow_page, scre
             create_user(ADMIN, "admin", PASSWORD)
         code = create_demo_event(people=30, seed=5).code
     page = narrow_page
-    page.goto(f"{live_server.url}/staff/login?next=/staff/events/new")
-    page.fill("#username", ADMIN)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/staff/events/new")
+    live_server.log_in(page, ADMIN, PASSWORD, "/staff/events/new")
     sticking_out = {}
     for path in ("/staff/banks/new", "/staff/banks/import", f"/staff/events/{code}/roster",
                  f"/staff/events/{code}/paper", "/staff/events/new", f"/staff/events/{code}/edit",
