@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PostgreSQL for the second test run: install Debian's server when missing, start a cluster on
 # 127.0.0.1, create the role and database, and export TEST_DATABASE_URL.
-# Sourced by .ci/run (so the export reaches `make test`); also runnable on its own, which prints
+# Sourced by `make test` (so the export reaches the PostgreSQL run); also runnable on its own, which prints
 # the URL. Outside CI never fatal: without PostgreSQL the suite still runs on SQLite. Under
 # CI=true both databases must carry the rules, so a PostgreSQL that cannot be installed or
 # started fails the run.
@@ -40,5 +40,5 @@ _pg_main || true  # inside a || list a failing step returns instead of ending CI
 unset -f _pg_main
 if [ "${CI:-}" = "true" ] && [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "postgres.sh: CI=true and PostgreSQL could not be installed or started: failing" >&2
-  return 1 2>/dev/null || exit 1  # sourced by .ci/run, or run on its own
+  return 1 2>/dev/null || exit 1  # sourced by make test, or run on its own
 fi
