@@ -48,12 +48,11 @@ def app(tmp_path):
 
 def _forget_what_workers_keep() -> None:
     """Each test has a new database whose ids start again: nothing a worker kept about the
-    last one (events read by autosave, rendered question blocks, the lists' choices) may
-    carry over."""
+    last one (rendered question blocks, the lists' choices) may carry over."""
     from assessment.organisation.lists import forget_choices
-    from assessment.web.kept import Kept
+    from assessment.quizzes.blocks import forget_blocks
 
-    Kept.forget_everything()
+    forget_blocks()
     forget_choices()
 
 

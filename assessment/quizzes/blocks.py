@@ -11,14 +11,21 @@ rendered once.
 
 from __future__ import annotations
 
+import threading
+
+from cachetools import LRUCache
 from markupsafe import Markup
 
-from assessment.web.kept import Kept
+#: (bank, language, question, number, length, saved answer, option order) -> rendered block;
+#: a block never goes stale (its key holds everything it shows): the size only bounds memory
+_BLOCKS: LRUCache = LRUCache(maxsize=20_000)
+_BLOCKS_LOCK = threading.Lock()
 
-#: (bank, language, question, number, length, saved answer, option order) -> rendered block
-_BLOCKS = Kept()
-#: a block never goes stale (its key holds everything it shows); this only bounds memory
-BLOCK_SECONDS = 3600
+
+def forget_blocks() -> None:
+    """Render every block afresh (a new database whose ids start again: the tests)."""
+    with _BLOCKS_LOCK:
+        _BLOCKS.clear()
 
 
 def kept_question(macro, bank_key: tuple, question, number: int, total: int, saved: dict,
@@ -28,8 +35,10 @@ def kept_question(macro, bank_key: tuple, question, number: int, total: int, sav
     given = saved.get(question.id)
     order = option_order.get(question.id, [])
     key = (bank_key, lang, question.id, number, total, repr(given), tuple(order))
-    block = _BLOCKS.get(key)
+    with _BLOCKS_LOCK:
+        block = _BLOCKS.get(key)
     if block is None:
         block = macro(question, number, total, saved, option_order, labels)  # Markup, escaped
-        _BLOCKS.keep(key, block, BLOCK_SECONDS)
+        with _BLOCKS_LOCK:
+            _BLOCKS[key] = block
     return block

@@ -6,12 +6,12 @@ import itertools
 import re
 
 import pytest
+from cachetools import LRUCache
 from flask import session
 from markupsafe import escape
 
 from assessment.banks.operations import bank_of
 from assessment.quizzes import blocks
-from assessment.web.kept import Kept
 
 
 def _given(question):
@@ -28,7 +28,7 @@ def test_a_kept_block_is_what_the_macro_renders_for_every_input(app, bank_versio
     """Each input of a block (question, language, number, length of the test, option order,
     saved answer) is varied one after another; were one left out of the key, a block kept for
     an earlier input would come back for a later one and differ from a fresh render."""
-    monkeypatch.setattr(blocks, "_BLOCKS", Kept())
+    monkeypatch.setattr(blocks, "_BLOCKS", LRUCache(maxsize=20_000))
     bank = bank_of(bank_version)
     key = (bank_version.id, bank_version.source_sha256)
     assert {q.type for q in bank.questions} >= {"single", "multiple", "true_false", "rating"}
