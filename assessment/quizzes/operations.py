@@ -214,7 +214,8 @@ def save_answers(attempt: Attempt, values: dict[str, object | None]) -> int:
     # locked while it is checked and written: a submit elsewhere waits for us, or we for it
     db.session.refresh(attempt, ["status", "submitted_by", "deadline"], with_for_update=True)
     check_still_open(attempt)
-    keys = [key for key in values if key in set(attempt.question_order)]
+    known = set(attempt.question_order)
+    keys = [key for key in values if key in known]
     stored = {a.question_key: a for a in db.session.scalars(select(Answer).where(
         Answer.attempt_id == attempt.id, Answer.question_key.in_(keys)))}
     bank = bank_of(attempt.phase.event.bank_version)

@@ -95,13 +95,12 @@ def join(code):
     if form.validate_on_submit():
         participant = _identify(event, form, with_roster)
         if participant and not with_roster:
-            if phones.answering_on_another_phone(participant, device_id()) and not (
-                    form.same_person.data == "yes"):
+            taking_over = phones.answering_on_another_phone(participant, device_id())
+            if taking_over and form.same_person.data != "yes":
                 db.session.rollback()  # nothing of this post is kept until they say
                 return render_template("quizzes/join.html", event=event, form=form,
                                        with_roster=with_roster, on_another_phone=True)
-            phones.hold(participant, device_id(),
-                        phones.answering_on_another_phone(participant, device_id()))
+            phones.hold(participant, device_id(), taking_over)
         if participant:
             # read before the commit, which expires what was loaded
             key, participant_id, code = _session_key(event), participant.id, event.code
