@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 from flask import Blueprint
@@ -27,16 +29,11 @@ bp = Blueprint("users", __name__, cli_group="users")
 @click.option("--generate", is_flag=True, help="generate a password and print it once")
 def create_command(username, role, generate):
     """Create an account; the password is asked for, or generated with --generate."""
-    password = new_password() if generate else click.prompt(
-        "Password", hide_input=True, confirmation_prompt=True)
-    try:
+    password = _chosen_password(generate, "Password")
+    with _refusal_exits():
         user = create_user(username, role, password)
-    except AccountRefused as refused:
-        click.echo(str(refused), err=True)
-        sys.exit(1)
     click.echo(f"created {user.role} account '{user.username}'")
-    if generate:
-        click.echo(f"password (shown only now): {password}")
+    _show_generated(generate, password)
 
 
 @bp.cli.command("password")
@@ -45,16 +42,11 @@ def create_command(username, role, generate):
 def password_command(username, generate):
     """Give an account a new password; every session of the account ends."""
     user = _existing(username)
-    password = new_password() if generate else click.prompt(
-        "New password", hide_input=True, confirmation_prompt=True)
-    try:
+    password = _chosen_password(generate, "New password")
+    with _refusal_exits():
         set_password(user, password)
-    except AccountRefused as refused:
-        click.echo(str(refused), err=True)
-        sys.exit(1)
     click.echo(f"new password set for '{user.username}'; its sessions have ended")
-    if generate:
-        click.echo(f"password (shown only now): {password}")
+    _show_generated(generate, password)
 
 
 @bp.cli.command("disable")
@@ -71,6 +63,27 @@ def enable_command(username):
     """Enable a disabled account again."""
     set_active(_existing(username), True)
     click.echo(f"'{username}' can log in again")
+
+
+def _chosen_password(generate: bool, prompt: str) -> str:
+    """A generated password, or one typed twice at the prompt."""
+    return new_password() if generate else click.prompt(
+        prompt, hide_input=True, confirmation_prompt=True)
+
+
+def _show_generated(generate: bool, password: str) -> None:
+    if generate:
+        click.echo(f"password (shown only now): {password}")
+
+
+@contextmanager
+def _refusal_exits() -> Iterator[None]:
+    """An account the operations refuse ends the command with their reason."""
+    try:
+        yield
+    except AccountRefused as refused:
+        click.echo(str(refused), err=True)
+        sys.exit(1)
 
 
 def _existing(username):

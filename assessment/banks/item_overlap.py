@@ -71,8 +71,8 @@ def _word_pattern(answer: str) -> re.Pattern:
 
 def _near_duplicates(bank: Bank, places: BankPlaces) -> Iterable[Finding]:
     for lang in bank.languages:
-        for first, second in combinations(bank.questions, 2):
-            one, two = (_plain(q.prompt.get(lang, "")) for q in (first, second))
+        prompts = [(q, _plain(q.prompt.get(lang, ""))) for q in bank.questions]
+        for (first, one), (second, two) in combinations(prompts, 2):
             matcher = difflib.SequenceMatcher(None, one, two, autojunk=False)
             if matcher.quick_ratio() >= NEARLY_SAME and matcher.ratio() >= NEARLY_SAME:
                 yield places.question(second.id).of("prompt", lang), Message(

@@ -52,7 +52,7 @@ def home():
     return render_template(
         "events/home.html", events=events,
         manageable={e.id for e in events if can_manage(current_user, e)},
-        roster_loadable={e.id for e in events if can_see_roster(current_user, e)})
+        roster_visible={e.id for e in events if can_see_roster(current_user, e)})
 
 
 @bp.route("/events/new", methods=["GET", "POST"])
