@@ -142,6 +142,11 @@ def group_label(name, row, words: dict) -> str:
     return words["group_n"].format(name=shown, n=int(row["n_paired"])) + mark
 
 
+def small_group_size(report) -> int:
+    """The minimum group size the report was built with (groups under it get no interval)."""
+    return int(report.summary.get("min_group_size", 5))
+
+
 def note_lines(*sentences: str, width: int = 100) -> str:
     """The note under a chart: each sentence on its own lines, wrapped at spaces."""
     return "\n".join(textwrap.fill(s, width, break_long_words=False) for s in sentences)

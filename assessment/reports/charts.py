@@ -38,6 +38,7 @@ from assessment.reports.chart_layout import (
     percent_scale,
     row_height,
     rows_top_down,
+    small_group_size,
     wrapped,
 )
 from assessment.reports.chart_words import WORDS
@@ -116,7 +117,7 @@ def group_chart(report, table: pd.DataFrame, column: str, words: dict) -> Figure
     for phase, offset, colour in (("pre", -0.2, PRE), ("post", 0.2, POST)):
         _bars(axes, y + offset, table, intervals, phase, colour)
     percent_scale(axes.xaxis, words["mean_score"], room=12)
-    legend = _group_legend(words, _small_size(report), table["small_group"].any())
+    legend = _group_legend(words, small_group_size(report), table["small_group"].any())
     note = note_lines(words["phase_bars"], words["paired_only"].format(
         n=int(table["n_paired"].sum())))
     finish(figure, axes, title, note, legend, plot_height=row_height(len(table)) * len(table))
@@ -236,7 +237,7 @@ def by_topic(report, words: dict) -> Figure:
     _gain_column(axes, table["mean_gain"].to_numpy(float), words["gain"])
     note = words["paired_only"].format(n=int(table["n_paired"].max()))
     if table["small_group"].any():
-        note += "  ⚠ " + words["small"].format(n=_small_size(report))
+        note += "  ⚠ " + words["small"].format(n=small_group_size(report))
     finish(figure, axes, title, note, _dot_handles(words), plot_height=0.4 * len(table))
     return figure
 
@@ -300,10 +301,6 @@ def _dumbbell(axes, pre: pd.Series, post: pd.Series, size: float = 60) -> None:
 def _dot_handles(words: dict) -> list:
     return [Line2D([], [], linestyle="none", marker="o", markersize=7, color=colour,
                    label=words[phase]) for phase, colour in (("pre", PRE), ("post", POST))]
-
-
-def _small_size(report) -> int:
-    return int(report.summary.get("min_group_size", 5))
 
 
 CHARTS = {

@@ -25,6 +25,7 @@ from assessment.reports.chart_layout import (
     note_lines,
     row_height,
     rows_top_down,
+    small_group_size,
 )
 
 
@@ -57,8 +58,7 @@ def gain_chart(report, table: pd.DataFrame, column: str, words: dict) -> Figure:
     low, high = (table[f"gain_ci_{end}"].to_numpy(float) for end in ("low", "high"))
     _gain_bars(axes, y, gains, low, high, table["small_group"].to_numpy(bool))
     _gain_scale(axes, gains, low, high, words["gain_points"])
-    small = int(report.summary.get("min_group_size", 5))
-    legend = _legend(words, small, table["small_group"].any())
+    legend = _legend(words, small_group_size(report), table["small_group"].any())
     note = note_lines(words["gain_bars"], words["paired_only"].format(
         n=int(table["n_paired"].sum())))
     finish(figure, axes, title, note, legend, plot_height=row_height(len(table)) * len(table))
