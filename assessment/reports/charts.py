@@ -32,12 +32,15 @@ from assessment.reports.chart_layout import (
     UP,
     finish,
     group_label,
+    interval_bars,
+    interval_handle,
     new_figure,
     no_data,
     note_lines,
     percent_scale,
     row_height,
     rows_top_down,
+    small_group_handle,
     small_group_size,
     wrapped,
 )
@@ -128,25 +131,17 @@ def _bars(axes, y, table: pd.DataFrame, intervals: pd.DataFrame, phase: str, col
     means = table[f"{phase}_mean_percent"].to_numpy(dtype=float)
     low = intervals[f"{phase}_low"].clip(0, 100).to_numpy(dtype=float)
     high = intervals[f"{phase}_high"].clip(0, 100).to_numpy(dtype=float)
-    bars = axes.barh(y, means, height=0.38, color=colour, linewidth=0)
-    for bar, small in zip(bars, table["small_group"], strict=True):
-        if small:
-            bar.set(hatch="////", edgecolor="white", alpha=0.75)
-    known = np.isfinite(low) & np.isfinite(high)
-    axes.errorbar(means[known], y[known], xerr=[means[known] - low[known],
-                  high[known] - means[known]], fmt="none", ecolor=INK, elinewidth=0.9,
-                  capsize=2.5)
+    known = interval_bars(axes, y, means, low, high, table["small_group"], height=0.38,
+                          color=colour, small_alpha=0.75)
     for end, mean, row in zip(np.where(known, high, means), means, y, strict=True):
         axes.text(end + 1.2, row, f"{mean:.0f}", va="center", fontsize=8, color=MUTED)
 
 
 def _group_legend(words: dict, small_size: int, any_small: bool) -> list:
     handles = [Patch(color=PRE, label=words["pre"]), Patch(color=POST, label=words["post"]),
-               Line2D([], [], color=INK, marker="|", markersize=7, linewidth=0.9,
-                      label=words["ci"])]
+               interval_handle(words["ci"])]
     if any_small:
-        handles.append(Patch(facecolor="#aaaaaa", edgecolor="white", hatch="////",
-                             label="⚠ " + words["small"].format(n=small_size)))
+        handles.append(small_group_handle(words["small"].format(n=small_size)))
     return handles
 
 
