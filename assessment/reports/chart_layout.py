@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.transforms import ScaledTranslation
 
 DPI = 130
@@ -140,6 +142,38 @@ def group_label(name, row, words: dict) -> str:
     shown = words["not_stated"] if pd.isna(name) else wrapped(str(name))
     mark = " ⚠" if row["small_group"] else ""
     return words["group_n"].format(name=shown, n=int(row["n_paired"])) + mark
+
+
+def interval_bars(axes, y, values, low, high, small, *, height: float, color,
+                  small_alpha: float) -> np.ndarray:
+    """Horizontal bars with their 95 % intervals; small groups' bars hatched, without one.
+
+    Returns where the interval is known (a group of one person has none).
+    """
+    bars = axes.barh(y, values, height=height, color=color, linewidth=0)
+    for bar, is_small in zip(bars, small, strict=True):
+        if is_small:
+            bar.set(hatch="////", edgecolor="white", alpha=small_alpha)
+    known = np.isfinite(low) & np.isfinite(high)
+    axes.errorbar(values[known], y[known], xerr=[values[known] - low[known],
+                  high[known] - values[known]], fmt="none", ecolor=INK, elinewidth=0.9,
+                  capsize=2.5)
+    return known
+
+
+def interval_handle(label: str) -> Line2D:
+    """The legend entry of the intervals `interval_bars` draws."""
+    return Line2D([], [], color=INK, marker="|", markersize=7, linewidth=0.9, label=label)
+
+
+def small_group_handle(label: str) -> Patch:
+    """The legend entry of the hatched bars of groups under the minimum size."""
+    return Patch(facecolor="#aaaaaa", edgecolor="white", hatch="////", label="⚠ " + label)
+
+
+def small_group_size(report) -> int:
+    """The minimum group size the report was built with (groups under it get no interval)."""
+    return int(report.summary.get("min_group_size", 5))
 
 
 def note_lines(*sentences: str, width: int = 100) -> str:

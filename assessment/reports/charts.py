@@ -32,12 +32,16 @@ from assessment.reports.chart_layout import (
     UP,
     finish,
     group_label,
+    interval_bars,
+    interval_handle,
     new_figure,
     no_data,
     note_lines,
     percent_scale,
     row_height,
     rows_top_down,
+    small_group_handle,
+    small_group_size,
     wrapped,
 )
 from assessment.reports.chart_words import WORDS
@@ -116,7 +120,7 @@ def group_chart(report, table: pd.DataFrame, column: str, words: dict) -> Figure
     for phase, offset, colour in (("pre", -0.2, PRE), ("post", 0.2, POST)):
         _bars(axes, y + offset, table, intervals, phase, colour)
     percent_scale(axes.xaxis, words["mean_score"], room=12)
-    legend = _group_legend(words, _small_size(report), table["small_group"].any())
+    legend = _group_legend(words, small_group_size(report), table["small_group"].any())
     note = note_lines(words["phase_bars"], words["paired_only"].format(
         n=int(table["n_paired"].sum())))
     finish(figure, axes, title, note, legend, plot_height=row_height(len(table)) * len(table))
@@ -127,25 +131,17 @@ def _bars(axes, y, table: pd.DataFrame, intervals: pd.DataFrame, phase: str, col
     means = table[f"{phase}_mean_percent"].to_numpy(dtype=float)
     low = intervals[f"{phase}_low"].clip(0, 100).to_numpy(dtype=float)
     high = intervals[f"{phase}_high"].clip(0, 100).to_numpy(dtype=float)
-    bars = axes.barh(y, means, height=0.38, color=colour, linewidth=0)
-    for bar, small in zip(bars, table["small_group"], strict=True):
-        if small:
-            bar.set(hatch="////", edgecolor="white", alpha=0.75)
-    known = np.isfinite(low) & np.isfinite(high)
-    axes.errorbar(means[known], y[known], xerr=[means[known] - low[known],
-                  high[known] - means[known]], fmt="none", ecolor=INK, elinewidth=0.9,
-                  capsize=2.5)
+    known = interval_bars(axes, y, means, low, high, table["small_group"], height=0.38,
+                          color=colour, small_alpha=0.75)
     for end, mean, row in zip(np.where(known, high, means), means, y, strict=True):
         axes.text(end + 1.2, row, f"{mean:.0f}", va="center", fontsize=8, color=MUTED)
 
 
 def _group_legend(words: dict, small_size: int, any_small: bool) -> list:
     handles = [Patch(color=PRE, label=words["pre"]), Patch(color=POST, label=words["post"]),
-               Line2D([], [], color=INK, marker="|", markersize=7, linewidth=0.9,
-                      label=words["ci"])]
+               interval_handle(words["ci"])]
     if any_small:
-        handles.append(Patch(facecolor="#aaaaaa", edgecolor="white", hatch="////",
-                             label="⚠ " + words["small"].format(n=small_size)))
+        handles.append(small_group_handle(words["small"].format(n=small_size)))
     return handles
 
 
@@ -236,7 +232,7 @@ def by_topic(report, words: dict) -> Figure:
     _gain_column(axes, table["mean_gain"].to_numpy(float), words["gain"])
     note = words["paired_only"].format(n=int(table["n_paired"].max()))
     if table["small_group"].any():
-        note += "  ⚠ " + words["small"].format(n=_small_size(report))
+        note += "  ⚠ " + words["small"].format(n=small_group_size(report))
     finish(figure, axes, title, note, _dot_handles(words), plot_height=0.4 * len(table))
     return figure
 
@@ -300,10 +296,6 @@ def _dumbbell(axes, pre: pd.Series, post: pd.Series, size: float = 60) -> None:
 def _dot_handles(words: dict) -> list:
     return [Line2D([], [], linestyle="none", marker="o", markersize=7, color=colour,
                    label=words[phase]) for phase, colour in (("pre", PRE), ("post", POST))]
-
-
-def _small_size(report) -> int:
-    return int(report.summary.get("min_group_size", 5))
 
 
 CHARTS = {

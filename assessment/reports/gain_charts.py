@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from assessment.reports.chart_layout import (
@@ -20,11 +19,15 @@ from assessment.reports.chart_layout import (
     UP,
     finish,
     group_label,
+    interval_bars,
+    interval_handle,
     new_figure,
     no_data,
     note_lines,
     row_height,
     rows_top_down,
+    small_group_handle,
+    small_group_size,
 )
 
 
@@ -57,8 +60,7 @@ def gain_chart(report, table: pd.DataFrame, column: str, words: dict) -> Figure:
     low, high = (table[f"gain_ci_{end}"].to_numpy(float) for end in ("low", "high"))
     _gain_bars(axes, y, gains, low, high, table["small_group"].to_numpy(bool))
     _gain_scale(axes, gains, low, high, words["gain_points"])
-    small = int(report.summary.get("min_group_size", 5))
-    legend = _legend(words, small, table["small_group"].any())
+    legend = _legend(words, small_group_size(report), table["small_group"].any())
     note = note_lines(words["gain_bars"], words["paired_only"].format(
         n=int(table["n_paired"].sum())))
     finish(figure, axes, title, note, legend, plot_height=row_height(len(table)) * len(table))
@@ -66,15 +68,8 @@ def gain_chart(report, table: pd.DataFrame, column: str, words: dict) -> Figure:
 
 
 def _gain_bars(axes, y, gains, low, high, small) -> None:
-    colours = np.where(gains >= 0, UP, DOWN)
-    bars = axes.barh(y, gains, height=0.6, color=colours, linewidth=0)
-    for bar, is_small in zip(bars, small, strict=True):
-        if is_small:
-            bar.set(hatch="////", edgecolor="white", alpha=0.6)
-    known = np.isfinite(low) & np.isfinite(high)
-    axes.errorbar(gains[known], y[known], xerr=[gains[known] - low[known],
-                  high[known] - gains[known]], fmt="none", ecolor=INK, elinewidth=0.9,
-                  capsize=2.5)
+    known = interval_bars(axes, y, gains, low, high, small, height=0.6,
+                          color=np.where(gains >= 0, UP, DOWN), small_alpha=0.6)
     ends = np.where(known, np.where(gains >= 0, high, low), gains)
     for end, gain, row in zip(ends, gains, y, strict=True):
         side = "left" if gain >= 0 else "right"
@@ -95,10 +90,7 @@ def _gain_scale(axes, gains, low, high, label: str) -> None:
 
 
 def _legend(words: dict, small_size: int, any_small: bool) -> list:
-    handles = [Patch(color=UP, label=words["mean_gain"]),
-               Line2D([], [], color=INK, marker="|", markersize=7, linewidth=0.9,
-                      label=words["gain_ci"])]
+    handles = [Patch(color=UP, label=words["mean_gain"]), interval_handle(words["gain_ci"])]
     if any_small:
-        handles.append(Patch(facecolor="#aaaaaa", edgecolor="white", hatch="////",
-                             label="⚠ " + words["small_no_ci"].format(n=small_size)))
+        handles.append(small_group_handle(words["small_no_ci"].format(n=small_size)))
     return handles

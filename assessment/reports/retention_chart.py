@@ -13,6 +13,7 @@ from assessment.reports.chart_layout import (
     no_data,
     note_lines,
     percent_scale,
+    small_group_size,
 )
 
 PHASES = ("pre", "post", "followup")
@@ -41,7 +42,7 @@ def retention(report, words: dict) -> Figure:
     percent_scale(axes.yaxis, words["mean_score"])
     sentences = [words["retention_note"], words["all_three"].format(n=len(people))]
     if groups["small_group"].any():
-        sentences.append(words["small_left_out"].format(n=report.summary["min_group_size"]))
+        sentences.append(words["small_left_out"].format(n=small_group_size(report)))
     note = note_lines(*sentences)
     finish(figure, axes, words["retention"], note, handles, plot_height=3.2)
     return figure

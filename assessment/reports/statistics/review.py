@@ -20,8 +20,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from assessment.reports.statistics.items import CEILING_FULLY_RIGHT
-
 #: Moodle's discrimination index (100 × corrected item-total r) below this is near zero.
 WEAK_DISCRIMINATION = 10.0
 OPTION_COLUMNS = ["question_id", "option", "keyed", "share_pre", "share_post",
@@ -106,7 +104,7 @@ def item_review(items: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
         _column(by_phase, "discrimination_index", "post"))
     net_learned = (items[items["phase"] == "post"].set_index("question_id")
                    .eval("learned - forgot").reindex(review.index))
-    review["too_easy"] = review["fully_right_pre"] >= CEILING_FULLY_RIGHT
+    review["too_easy"] = first["ceiling"]  # the item table's ceiling flag
     review["not_learned"] = ~review["too_easy"] & (net_learned <= 0)
     review["weak_discrimination"] = review["discrimination_index"] < WEAK_DISCRIMINATION
     review["unused_distractors"] = _unused(options).reindex(review.index).fillna("")
